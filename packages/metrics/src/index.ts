@@ -1,0 +1,1 @@
+export type * from './report-types.js';

@@ -1,0 +1,25 @@
+export type * from './types.js';
+export { createRandom, hashToUnit, type Random } from './random.js';
+export {
+  createManualClock,
+  createSystemClock,
+  type Clock,
+  type ManualClock,
+  type TimerHandle,
+} from './clock.js';
+export {
+  defaultContentOptions,
+  type CategoryDefinition,
+  type ContentOptions,
+  type GenerateContext,
+  type GeneratedContent,
+} from './category.js';
+export { isBlocked, judgeVerdict } from './expectation.js';
+export {
+  createRequestGenerator,
+  overrideWeights,
+  validateCategories,
+  type RequestGenerator,
+  type RequestGeneratorOptions,
+} from './request-generator.js';
+export { BuddyError, ConfigError, type BuddyErrorCode } from './errors.js';
