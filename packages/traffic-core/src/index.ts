@@ -23,3 +23,22 @@ export {
   type RequestGeneratorOptions,
 } from './request-generator.js';
 export { BuddyError, ConfigError, type BuddyErrorCode } from './errors.js';
+export { createEmitter, type Emitter, type Listener } from './emitter.js';
+export {
+  createConstantArrival,
+  createPoissonArrival,
+  createUniformArrival,
+  validateInterval,
+  type ArrivalSchedule,
+  type UniformArrival,
+} from './arrival.js';
+export {
+  createRun,
+  type ClosedLoop,
+  type DroppedSend,
+  type RunEvents,
+  type RunHandle,
+  type RunOptions,
+  type RunState,
+  type RunSummary,
+} from './run-loop.js';

@@ -1,0 +1,303 @@
+import type { ArrivalSchedule } from './arrival.js';
+import type { Clock, TimerHandle } from './clock.js';
+import { type Emitter, createEmitter } from './emitter.js';
+import { ConfigError } from './errors.js';
+import { judgeVerdict } from './expectation.js';
+import type { Outcome, OutcomeError, ServedVerdict, Target, TrafficRequest } from './types.js';
+
+/** Closed-loop mode: a fixed number of workers, each sending as soon as its last answer came. */
+export interface ClosedLoop {
+  readonly mode: 'closed';
+  readonly concurrency: number;
+}
+
+/** A send that never started. */
+export interface DroppedSend {
+  readonly request: TrafficRequest;
+  readonly intendedAtMs: number;
+  readonly reason: 'backlog_full' | 'stopped';
+}
+
+export type RunState = 'running' | 'draining' | 'stopped';
+
+/** Events of a run, in the order they happen for any one request. */
+export type RunEvents = {
+  outcome: Outcome;
+  dropped: DroppedSend;
+  state: { state: RunState; atMs: number };
+  /** A listener or the loop itself threw; the run goes on. */
+  internalError: unknown;
+};
+
+export interface RunOptions {
+  readonly target: Target;
+  /** Source of the request sequence (e.g. a RequestGenerator). */
+  readonly requests: { next(): TrafficRequest };
+  readonly clock: Clock;
+  readonly arrival: ArrivalSchedule | ClosedLoop;
+  /** Stop after this many measured (non-warm-up) requests; unbounded when absent. */
+  readonly maxRequests?: number;
+  /** Most requests awaiting an answer at once (open-loop). Default 256. */
+  readonly maxInFlight?: number;
+  /** Most due sends waiting for an in-flight slot before sends are dropped. Default maxInFlight. */
+  readonly maxBacklog?: number;
+  /** Requests (count) or a leading period (ms) sent but excluded from statistics. */
+  readonly warmup?: { readonly requests?: number; readonly durationMs?: number };
+  /** How long stopping waits for in-flight requests before aborting them. Default 5000 ms. */
+  readonly drainTimeoutMs?: number;
+  /** Maps a thrown error to a classified error. Default: kind `exception`. */
+  readonly classifyError?: (error: unknown) => OutcomeError;
+  /** Lets other work run during closed-loop bursts. Default: setImmediate. */
+  readonly yieldToEventLoop?: () => Promise<void>;
+}
+
+/** Totals of a finished run. */
+export interface RunSummary {
+  readonly issued: number;
+  readonly completed: number;
+  readonly dropped: number;
+  readonly warmup: number;
+  /** In-flight requests that ignored the abort after the drain deadline and were left behind. */
+  readonly abandoned: number;
+  readonly startedAtMs: number;
+  readonly stoppedAtMs: number;
+}
+
+/** A running traffic loop. */
+export interface RunHandle {
+  readonly events: Emitter<RunEvents>;
+  /** Starts sending; resolves when the run has stopped and drained. */
+  start(): Promise<RunSummary>;
+  /** Stops issuing, drains in-flight requests (with the drain deadline). */
+  stop(): void;
+  inFlight(): number;
+  state(): RunState;
+}
+
+const defaultClassify = (error: unknown): OutcomeError => ({
+  kind: 'exception',
+  message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+});
+
+const defaultYield = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+function validateRunOptions(options: RunOptions): void {
+  const positiveInt = (name: string, value: number | undefined) => {
+    if (value !== undefined && (!Number.isInteger(value) || value < 1)) {
+      throw new ConfigError(`${name}: expected a whole number >= 1, received ${value}`);
+    }
+  };
+  positiveInt('maxRequests', options.maxRequests);
+  positiveInt('maxInFlight', options.maxInFlight);
+  if (options.arrival.mode === 'closed') positiveInt('concurrency', options.arrival.concurrency);
+  if (options.maxBacklog !== undefined && !(options.maxBacklog >= 0)) {
+    throw new ConfigError(`maxBacklog: expected a number >= 0, received ${options.maxBacklog}`);
+  }
+}
+
+/**
+ * Creates the run loop. Open-loop arrivals keep an absolute schedule: each request has an
+ * intended send time, latency counts from it, and a stalled target shows in the percentiles.
+ * Nothing queues without bound: past `maxInFlight` and `maxBacklog` a send is dropped.
+ */
+export function createRun(options: RunOptions): RunHandle {
+  validateRunOptions(options);
+  const { target, requests, clock } = options;
+  const maxInFlight = options.maxInFlight ?? 256;
+  const maxBacklog = options.maxBacklog ?? maxInFlight;
+  const classify = options.classifyError ?? defaultClassify;
+  const yieldToEventLoop = options.yieldToEventLoop ?? defaultYield;
+  const warmupRequests = options.warmup?.requests ?? 0;
+  const warmupDurationMs = options.warmup?.durationMs ?? 0;
+  const events = createEmitter<RunEvents>((error) => events.emit('internalError', error));
+  const abort = new AbortController();
+  const backlog: { request: TrafficRequest; intendedAtMs: number; warmup: boolean }[] = [];
+
+  let state: RunState = 'running';
+  let inFlight = 0;
+  let issued = 0;
+  let measuredIssued = 0;
+  let completed = 0;
+  let dropped = 0;
+  let warmupCount = 0;
+  let startedAtMs = 0;
+  let nextIntendedMs = 0;
+  let timer: TimerHandle | undefined;
+  let drainTimer: TimerHandle | undefined;
+  let finish: (summary: RunSummary) => void = () => {};
+
+  const setState = (next: RunState) => {
+    state = next;
+    events.emit('state', { state: next, atMs: clock.now() });
+  };
+
+  const moreToIssue = () =>
+    state === 'running' &&
+    (options.maxRequests === undefined || measuredIssued < options.maxRequests);
+
+  const isWarmup = (intendedAtMs: number) =>
+    issued < warmupRequests || intendedAtMs - startedAtMs < warmupDurationMs;
+
+  const nextRequest = (intendedAtMs: number) => {
+    const warmup = isWarmup(intendedAtMs);
+    issued++;
+    if (warmup) warmupCount++;
+    else measuredIssued++;
+    return { request: requests.next(), warmup };
+  };
+
+  const execute = async (request: TrafficRequest, intendedAtMs: number, warmup: boolean) => {
+    inFlight++;
+    const startedAt = clock.now();
+    const startedWallMs = clock.wallNow();
+    let verdict: ServedVerdict | undefined;
+    let error: OutcomeError | undefined;
+    try {
+      verdict = await target.evaluate(
+        { id: request.id, content: request.content, category: request.category },
+        { signal: abort.signal },
+      );
+    } catch (thrown) {
+      error = classify(thrown);
+    }
+    const endedAt = clock.now();
+    inFlight--;
+    completed++;
+    const mismatch = verdict === undefined ? undefined : judgeVerdict(request.expectation, verdict);
+    const outcome: Outcome = {
+      request,
+      intendedAtMs,
+      startedAtMs: startedAt,
+      endedAtMs: endedAt,
+      startedWallMs,
+      executionMs: endedAt - startedAt,
+      latencyMs: endedAt - intendedAtMs,
+      lateByMs: startedAt - intendedAtMs,
+      success: verdict !== undefined && mismatch === undefined,
+      servedBy: verdict?.servedBy ?? target.name,
+      warmup,
+      ...(mismatch !== undefined ? { mismatch } : {}),
+      ...(verdict !== undefined ? { verdict } : {}),
+      ...(error !== undefined ? { error } : {}),
+      ...(verdict?.fellBack ? { fellBack: true } : {}),
+    };
+    // An abandoned request that answers after the run ended is not reported.
+    if (state !== 'stopped') events.emit('outcome', outcome);
+  };
+
+  const launch = (request: TrafficRequest, intendedAtMs: number, warmup: boolean) => {
+    execute(request, intendedAtMs, warmup)
+      .catch((error) => events.emit('internalError', error))
+      .finally(onSlotFreed);
+  };
+
+  const onSlotFreed = () => {
+    const waiting = backlog.shift();
+    if (waiting !== undefined) launch(waiting.request, waiting.intendedAtMs, waiting.warmup);
+    else if (state !== 'running' || !moreToIssue()) maybeFinish();
+  };
+
+  const drop = (request: TrafficRequest, intendedAtMs: number, reason: DroppedSend['reason']) => {
+    dropped++;
+    events.emit('dropped', { request, intendedAtMs, reason });
+  };
+
+  const issueDue = () => {
+    timer = undefined;
+    const now = clock.now();
+    while (moreToIssue() && nextIntendedMs <= now) {
+      const intendedAtMs = nextIntendedMs;
+      const { request, warmup } = nextRequest(intendedAtMs);
+      nextIntendedMs += (options.arrival as ArrivalSchedule).nextGapMs();
+      if (inFlight < maxInFlight) launch(request, intendedAtMs, warmup);
+      else if (backlog.length < maxBacklog) backlog.push({ request, intendedAtMs, warmup });
+      else drop(request, intendedAtMs, 'backlog_full');
+    }
+    if (moreToIssue()) timer = clock.setTimer(issueDue, nextIntendedMs - clock.now());
+    else if (state === 'running') beginDrain(false);
+  };
+
+  const runWorker = async () => {
+    let sinceYield = 0;
+    while (moreToIssue()) {
+      const intendedAtMs = clock.now();
+      const { request, warmup } = nextRequest(intendedAtMs);
+      await execute(request, intendedAtMs, warmup);
+      if (++sinceYield >= 64) {
+        sinceYield = 0;
+        await yieldToEventLoop();
+      }
+    }
+  };
+
+  const startClosedLoop = (concurrency: number) => {
+    const workers = Array.from({ length: concurrency }, () =>
+      runWorker().catch((error) => events.emit('internalError', error)),
+    );
+    Promise.all(workers).then(() => {
+      if (state === 'running') beginDrain(false);
+      else maybeFinish();
+    });
+  };
+
+  const finishNow = () => {
+    if (drainTimer !== undefined) clock.clearTimer(drainTimer);
+    setState('stopped');
+    finish({
+      issued,
+      completed,
+      dropped,
+      warmup: warmupCount,
+      abandoned: inFlight,
+      startedAtMs,
+      stoppedAtMs: clock.now(),
+    });
+  };
+
+  const maybeFinish = () => {
+    if (state === 'stopped' || inFlight > 0 || backlog.length > 0) return;
+    if (state === 'running' && moreToIssue()) return;
+    finishNow();
+  };
+
+  // Past the deadline, in-flight requests are aborted; one that ignores its signal for a
+  // further second is abandoned so that stopping always ends.
+  const onDrainDeadline = () => {
+    abort.abort();
+    drainTimer = clock.setTimer(() => {
+      drainTimer = undefined;
+      if (state !== 'stopped') finishNow();
+    }, 1000);
+  };
+
+  // A stop drops the sends still waiting for a slot; a run that issued everything serves them.
+  const beginDrain = (dropBacklog: boolean) => {
+    if (state !== 'running') return;
+    if (timer !== undefined) clock.clearTimer(timer);
+    timer = undefined;
+    setState('draining');
+    if (dropBacklog) {
+      for (const waiting of backlog.splice(0)) drop(waiting.request, waiting.intendedAtMs, 'stopped');
+    }
+    drainTimer = clock.setTimer(onDrainDeadline, options.drainTimeoutMs ?? 5000);
+    maybeFinish();
+  };
+
+  return {
+    events,
+    inFlight: () => inFlight,
+    state: () => state,
+    stop: () => beginDrain(true),
+    start() {
+      const done = new Promise<RunSummary>((resolve) => {
+        finish = resolve;
+      });
+      startedAtMs = clock.now();
+      nextIntendedMs = startedAtMs;
+      setState('running');
+      if (options.arrival.mode === 'closed') startClosedLoop(options.arrival.concurrency);
+      else issueDue();
+      return done;
+    },
+  };
+}
