@@ -29,7 +29,7 @@ export function buildLoadPolicy(options: SimulatorOptions): LoadPolicy {
   return createLevelPolicy({
     baseInterval,
     mode,
-    ...(options.loadLevel !== undefined ? { startLevel: options.loadLevel } : {}),
+    startLevel: options.loadLevel ?? options.startLevel ?? 1,
   });
 }
 

@@ -21,6 +21,7 @@ export interface SimulatorOptions {
   drainTimeoutSeconds: number;
   loadPolicy: 'levels' | 'target-latency';
   loadLevel: number | undefined;
+  startLevel: number | undefined;
   adapt: boolean;
   targetP95Ms: number | undefined;
   failOn: 'high' | 'medium' | undefined;

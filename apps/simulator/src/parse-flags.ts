@@ -43,6 +43,7 @@ function buildProgram(): Command {
         .default('levels'),
     )
     .option('--load-level <n>', 'pin the load level (1-3)', parseLevel)
+    .option('--start-level <n>', 'adaptive load: level to start at (1-3)', parseLevel)
     .option('--no-adapt', 'turn adaptive load levels off')
     .option('--target-p95-ms <ms>', 'target p95 for --load-policy target-latency', parsePositive)
     .addOption(
@@ -91,6 +92,9 @@ function toOptions(raw: Raw, env: NodeJS.ProcessEnv, nowSeed: number): Simulator
   if (raw.loadPolicy === 'target-latency' && raw.targetP95Ms === undefined) {
     throw new UsageError('--load-policy target-latency: expected --target-p95-ms <ms> as well');
   }
+  if (raw.loadLevel !== undefined && raw.startLevel !== undefined) {
+    throw new UsageError('--start-level: expected either --load-level (pinned) or --start-level');
+  }
   const useRealSoul = (raw.useRealSoul as boolean) || env.SOUL_REAL_ENABLED === 'true';
   return {
     maxRequests: raw.maxRequests as number | undefined,
@@ -114,6 +118,7 @@ function toOptions(raw: Raw, env: NodeJS.ProcessEnv, nowSeed: number): Simulator
     drainTimeoutSeconds: raw.drainTimeout as number,
     loadPolicy: raw.loadPolicy as SimulatorOptions['loadPolicy'],
     loadLevel: raw.loadLevel as number | undefined,
+    startLevel: raw.startLevel as number | undefined,
     adapt: raw.adapt as boolean,
     targetP95Ms: raw.targetP95Ms as number | undefined,
     failOn: raw.failOn as SimulatorOptions['failOn'],

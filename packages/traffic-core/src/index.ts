@@ -42,3 +42,4 @@ export {
   type RunState,
   type RunSummary,
 } from './run-loop.js';
+export * from './categories/index.js';

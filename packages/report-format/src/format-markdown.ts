@@ -1,0 +1,4 @@
+import type { Report } from '@buddy/metrics';
+export function renderReportMarkdown(report: Report): string {
+  return report.timestamp;
+}

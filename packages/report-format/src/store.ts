@@ -1,0 +1,161 @@
+/** The metrics file store: atomic snapshot replaces, history appends, live status. */
+import type { Report } from '@buddy/metrics';
+import { basename } from 'node:path';
+import { boundRequestEntry } from './request-entry.js';
+import { nodeStoreFs, replaceFileAtomically, type StoreFs } from './store-fs.js';
+import { stripCumulativeHistograms } from './strip-histograms.js';
+import { createWriteQueue } from './write-queue.js';
+import type { LiveStatus, RequestEntry } from './types.js';
+
+export type { StoreFs } from './store-fs.js';
+
+export interface MetricsStoreOptions {
+  /** Path of the metrics file, e.g. `buddy_traffic_metrics.json`. */
+  path: string;
+  runId: string;
+  /** Free-form run options written as `config`; must hold no secrets. */
+  config?: Record<string, unknown>;
+  /** Reports kept in the file (default 100). */
+  maxReports?: number;
+  /** Requests kept in the file (default 100). */
+  maxRequests?: number;
+  /** History companion path; default `<path without .json>.history.jsonl`; null disables it. */
+  historyPath?: string | null;
+  /** ISO start of the run; default: derived from the first report. */
+  startedAt?: string;
+  /** Replacements for file operations (tests). */
+  fs?: Partial<StoreFs>;
+}
+
+export interface MetricsStore {
+  readonly path: string;
+  readonly historyPath: string | null;
+  readonly livePath: string;
+  /** Replaces any previous run's file with an empty one for this run. */
+  writeStart(startedAt: string): Promise<void>;
+  /** Appends the report to the history and atomically rewrites the metrics file. */
+  writeReport(report: Report, recentRequests: readonly RequestEntry[]): Promise<void>;
+  /** Atomically rewrites the live status file; a status still waiting is replaced. */
+  writeLive(status: LiveStatus): Promise<void>;
+  /** Waits for pending writes; later writes are rejected. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_MAX_ENTRIES = 100;
+
+function baseOf(path: string): string {
+  return path.endsWith('.json') ? path.slice(0, -'.json'.length) : path;
+}
+
+/** Default history companion path: `<path without .json>.history.jsonl`. */
+export function historyPathFor(path: string): string {
+  return `${baseOf(path)}.history.jsonl`;
+}
+
+/** Live status path: `<path without .json>.live.json`. */
+export function livePathFor(path: string): string {
+  return `${baseOf(path)}.live.json`;
+}
+
+function checkLimit(name: string, value: number | undefined): number {
+  const limit = value ?? DEFAULT_MAX_ENTRIES;
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new RangeError(`metrics store ${name}: expected an integer >= 1, received ${limit}`);
+  }
+  return limit;
+}
+
+function deriveStart(report: Report): string {
+  const startMs = Date.parse(report.timestamp) - report.elapsed_seconds * 1000;
+  return Number.isNaN(startMs) ? report.timestamp : new Date(startMs).toISOString();
+}
+
+interface Snapshot {
+  startedAt: string;
+  updatedAt: string;
+  /** Kept reports already serialised, histograms stripped; the last is replaced by `lastFull`. */
+  kept: string[];
+  lastFull: string | null;
+  requests: RequestEntry[];
+}
+
+/**
+ * Creates the store of one run's metrics file. Writes are serialised; each costs O(kept
+ * reports), never O(history).
+ */
+export function createMetricsStore(options: MetricsStoreOptions): MetricsStore {
+  const fs: StoreFs = { ...nodeStoreFs, ...options.fs };
+  const maxReports = checkLimit('maxReports', options.maxReports);
+  const maxRequests = checkLimit('maxRequests', options.maxRequests);
+  const historyPath =
+    options.historyPath === undefined ? historyPathFor(options.path) : options.historyPath;
+  const livePath = livePathFor(options.path);
+  const head = (snapshot: Snapshot): string =>
+    `{"schema_version":2,"run_id":${JSON.stringify(options.runId)},` +
+    `"started_at":${JSON.stringify(snapshot.startedAt)},` +
+    `"updated_at":${JSON.stringify(snapshot.updatedAt)},` +
+    `"config":${JSON.stringify(options.config ?? {})},`;
+  const tail = `,"history_file":${JSON.stringify(historyPath === null ? null : basename(historyPath))}}`;
+  const queue = createWriteQueue();
+  let snapshot: Snapshot | null = null;
+  let historyNeedsCheck = true;
+  let pendingLive: LiveStatus | null = null;
+
+  const renderSnapshot = (s: Snapshot): string => {
+    const reports = s.lastFull === null ? s.kept : [...s.kept.slice(0, -1), s.lastFull];
+    return `${head(s)}"reports":[${reports.join(',')}],"requests":${JSON.stringify(s.requests)}${tail}`;
+  };
+
+  const appendHistory = async (line: string): Promise<void> => {
+    if (historyPath === null) return;
+    let prefix = '';
+    if (historyNeedsCheck) {
+      // A previous writer killed mid-append leaves a torn line: start ours on a fresh line.
+      const lastByte = await fs.readLastByte(historyPath);
+      prefix = lastByte !== null && lastByte !== 0x0a ? '\n' : '';
+    }
+    await fs.appendFile(historyPath, `${prefix}${line}\n`);
+    historyNeedsCheck = false;
+  };
+
+  const recordReport = async (report: Report, requests: readonly RequestEntry[]) => {
+    const strippedJson = JSON.stringify(stripCumulativeHistograms(report));
+    await appendHistory(strippedJson);
+    const kept = [...(snapshot?.kept ?? []), strippedJson].slice(-maxReports);
+    snapshot = {
+      startedAt: options.startedAt ?? snapshot?.startedAt ?? deriveStart(report),
+      updatedAt: report.timestamp,
+      kept,
+      lastFull: JSON.stringify(report),
+      requests: requests.slice(-maxRequests).map(boundRequestEntry),
+    };
+    await replaceFileAtomically(fs, options.path, renderSnapshot(snapshot));
+  };
+
+  const flushLive = async (): Promise<void> => {
+    const status = pendingLive;
+    pendingLive = null;
+    if (status !== null) await replaceFileAtomically(fs, livePath, JSON.stringify(status));
+  };
+
+  return {
+    path: options.path,
+    historyPath,
+    livePath,
+    writeStart(startedAt) {
+      return queue.run(async () => {
+        snapshot = { startedAt, updatedAt: startedAt, kept: [], lastFull: null, requests: [] };
+        await replaceFileAtomically(fs, options.path, renderSnapshot(snapshot));
+      });
+    },
+    writeReport(report, recentRequests) {
+      return queue.run(() => recordReport(report, recentRequests));
+    },
+    writeLive(status) {
+      const alreadyQueued = pendingLive !== null;
+      pendingLive = status;
+      return alreadyQueued ? queue.idle() : queue.run(flushLive);
+    },
+    close: () => queue.close(),
+  };
+}

@@ -1,0 +1,40 @@
+import type { TemplateSlots } from './fill-template.js';
+
+/** Slot values several built-in categories share: people, places, times. */
+export const sharedSlots: TemplateSlots = {
+  name: ['Alex', 'Priya', 'Sam', 'Jordan', 'Mei', 'Omar', 'Lucia', 'Tomas', 'Aisha', 'Ken'],
+  surname: ['Chen', 'Park', 'Novak', 'Silva', 'Okafor', 'Berg', 'Haddad', 'Rossi'],
+  city: [
+    'Paris',
+    'Tokyo',
+    'Lagos',
+    'Lima',
+    'Oslo',
+    'Toronto',
+    'Mumbai',
+    'Berlin',
+    'Sydney',
+    'Nairobi',
+    'Denver',
+    'Seoul',
+  ],
+  weekday: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+  month: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+  clock: ['{6..11}am', '{1..9}pm', '{7..18}:{10..55}', 'noon'],
+  quarter: ['Q1', 'Q2', 'Q3', 'Q4'],
+  cuisine: ['Thai', 'Italian', 'Ethiopian', 'Mexican', 'Korean', 'Lebanese', 'vegan'],
+  room: ['kitchen', 'bedroom', 'living room', 'office', 'hallway', 'garage'],
+};
