@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,10 +33,15 @@ function writeAtomically(path: string, content: string): void {
 
 const shellQuote = (arg: string): string => `'${arg.replaceAll("'", "'\\''")}'`;
 
-// A long --interval: every redraw the test waits for must come from the file watcher.
+const EXIT_NOTE = 'dashboard exited with status';
+
+// The shell outlives the dashboard, so the test sees the screen a person gets back (tmux
+// resets a dead pane's modes). A long --interval: every redraw the test waits for must
+// come from the file watcher.
 function startDashboard(session: string, extraEnv: Record<string, string> = {}): void {
   const args = [...DASHBOARD_NODE_ARGS, '--file', metricsPath, '--interval', '300'];
-  const command = `exec ${[process.execPath, ...args].map(shellQuote).join(' ')}`;
+  const dashboard = [process.execPath, ...args].map(shellQuote).join(' ');
+  const command = `${dashboard}; echo "${EXIT_NOTE} $?"; exec sleep 600`;
   tmux.startSession(session, command, {
     width: 90,
     height: 60,
@@ -51,12 +57,19 @@ const paneShows = (session: string, text: string) =>
     () => tmux.capture(session),
   );
 
-const paneExits = (session: string) =>
+/** Waits for the dashboard to end; returns its exit status as the shell printed it. */
+const dashboardExits = (session: string) =>
   waitFor(
-    `pane ${session} to exit`,
-    () => (tmux.display(session, '#{pane_dead}') === '1' ? true : undefined),
+    `the dashboard in ${session} to exit`,
+    () => tmux.capture(session).match(new RegExp(`${EXIT_NOTE} (\\d+)`))?.[1],
     () => tmux.capture(session),
   );
+
+/** The dashboard process: the only child of the pane's shell. */
+function dashboardPid(session: string): number {
+  const shellPid = tmux.display(session, '#{pane_pid}');
+  return Number(execFileSync('pgrep', ['-P', shellPid], { encoding: 'utf8' }).trim());
+}
 
 /** `alternate screen on, cursor visible` of the pane, e.g. `1 0` while drawing. */
 const screenModes = (session: string) => tmux.display(session, '#{alternate_on} #{cursor_flag}');
@@ -112,10 +125,11 @@ describe('buddy-dashboard in a real terminal (tmux)', () => {
     await paneShows(session, 'The metrics file is missing');
 
     tmux.sendKeys(session, 'q');
-    await paneExits(session);
-    expect(tmux.display(session, '#{pane_dead_status}')).toBe('0');
+    expect(await dashboardExits(session)).toBe('0');
     expect(screenModes(session)).toBe('0 1');
-    expect(tmux.capture(session)).not.toContain('KEY METRICS');
+    const after = tmux.capture(session);
+    expect(after).not.toContain('KEY METRICS');
+    expect(after).not.toContain('BUDDY TRAFFIC MONITORING DASHBOARD');
   });
 
   it('restores the terminal on Ctrl+C', async () => {
@@ -124,8 +138,7 @@ describe('buddy-dashboard in a real terminal (tmux)', () => {
     startDashboard(session);
     await paneShows(session, 'KEY METRICS');
     tmux.sendKeys(session, 'C-c');
-    await paneExits(session);
-    expect(tmux.display(session, '#{pane_dead_status}')).toBe('0');
+    expect(await dashboardExits(session)).toBe('0');
     expect(screenModes(session)).toBe('0 1');
   });
 
@@ -133,10 +146,10 @@ describe('buddy-dashboard in a real terminal (tmux)', () => {
     const session = 'sigterm';
     startDashboard(session);
     await paneShows(session, 'KEY METRICS');
-    process.kill(Number(tmux.display(session, '#{pane_pid}')), 'SIGTERM');
-    await paneExits(session);
-    expect(tmux.display(session, '#{pane_dead_status}')).toBe('143');
+    process.kill(dashboardPid(session), 'SIGTERM');
+    expect(await dashboardExits(session)).toBe('143');
     expect(screenModes(session)).toBe('0 1');
+    expect(tmux.capture(session)).not.toContain('KEY METRICS');
   });
 
   it('colours a high alert unless NO_COLOR is set', async () => {
@@ -146,13 +159,13 @@ describe('buddy-dashboard in a real terminal (tmux)', () => {
     const painted = tmux.run(['capture-pane', '-e', '-p', '-t', session]);
     expect(painted).toMatch(/\u001b\[[0-9;]*31m[^\n]*HIGH {3}Average/);
     tmux.sendKeys(session, 'q');
-    await paneExits(session);
+    await dashboardExits(session);
 
     const plain = 'no-colour';
     startDashboard(plain, { NO_COLOR: '1' });
     await paneShows(plain, 'HIGH   Average');
     expect(tmux.run(['capture-pane', '-e', '-p', '-t', plain])).not.toMatch(/\u001b\[[0-9;]*31m/);
     tmux.sendKeys(plain, 'q');
-    await paneExits(plain);
+    await dashboardExits(plain);
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, writeFileSync } from 'node:fs';
+import { accessSync, constants, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const TMUX = '/usr/bin/tmux';
@@ -19,12 +19,13 @@ export function requireTmux(): void {
 export class TmuxServer {
   readonly socket: string;
   private readonly configPath: string;
+  private socketPath: string | undefined;
 
   constructor(dir: string) {
     this.socket = `buddy-dash-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
     this.configPath = join(dir, 'tmux.conf');
-    // Dead panes stay, so the test can read the exit status and the restored screen.
-    writeFileSync(this.configPath, 'set -g remain-on-exit on\nset -g status off\n');
+    // No status line: the pane gets the whole session height.
+    writeFileSync(this.configPath, 'set -g status off\n');
   }
 
   run(args: string[]): string {
@@ -51,6 +52,7 @@ export class TmuxServer {
       ...env,
       command,
     ]);
+    this.socketPath ??= this.display(name, '#{socket_path}');
   }
 
   /** What a person sees in the pane, as plain text. */
@@ -67,13 +69,14 @@ export class TmuxServer {
     this.run(['send-keys', '-t', name, ...keys]);
   }
 
-  /** Stops only this test's server. */
+  /** Stops only this test's server and removes its socket file (tmux leaves it behind). */
   kill(): void {
     try {
       this.run(['kill-server']);
     } catch {
-      // Already gone: nothing to clean up.
+      // Already gone: nothing to stop.
     }
+    if (this.socketPath !== undefined) rmSync(this.socketPath, { force: true });
   }
 }
 

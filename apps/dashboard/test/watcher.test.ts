@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, it } from 'vitest';
+import { afterAll, afterEach, describe, it } from 'vitest';
 import { type FileWatch, watchFiles } from '../src/watcher.js';
 
 // Real files and real fs events: each step waits (bounded) for a new call, never a fixed sleep.
@@ -9,6 +9,7 @@ import { type FileWatch, watchFiles } from '../src/watcher.js';
 let watch: FileWatch | undefined;
 const dir = mkdtempSync(join(tmpdir(), 'buddy-dashboard-watch-'));
 afterEach(() => watch?.close());
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function startWatching(paths: string[], pollIntervalMs = 60_000) {
   let calls = 0;

@@ -1,16 +1,16 @@
 import {
-  type LoadInterval,
-  type LoadPolicy,
   createLevelPolicy,
   createTargetLatencyPolicy,
+  type LoadInterval,
+  type LoadPolicy,
 } from '@buddy/load-control';
 import {
   type ArrivalSchedule,
   type ClosedLoop,
-  type Random,
   createConstantArrival,
   createPoissonArrival,
   createUniformArrival,
+  type Random,
 } from '@buddy/traffic-core';
 import type { SimulatorOptions } from './options.js';
 
@@ -25,7 +25,8 @@ export function buildLoadPolicy(options: SimulatorOptions): LoadPolicy {
     return createTargetLatencyPolicy({ targetP95Ms: options.targetP95Ms as number, baseInterval });
   }
   const steerable = options.arrival === 'uniform' && options.concurrency === undefined;
-  const mode = options.loadLevel !== undefined ? 'pinned' : options.adapt && steerable ? 'adaptive' : 'off';
+  const mode =
+    options.loadLevel !== undefined ? 'pinned' : options.adapt && steerable ? 'adaptive' : 'off';
   return createLevelPolicy({
     baseInterval,
     mode,

@@ -5,7 +5,7 @@ import {
   createSwitchableTarget,
   type SwitchableTarget,
 } from '@buddy/soul-adapters';
-import { type Clock, type Random } from '@buddy/traffic-core';
+import type { Clock, Random } from '@buddy/traffic-core';
 import type { SimulatorOptions } from './options.js';
 import { UsageError } from './usage-error.js';
 

@@ -1,7 +1,7 @@
 import {
+  builtinCategories,
   type CategoryDefinition,
   ConfigError,
-  builtinCategories,
   defineTemplateCategory,
   overrideWeights,
 } from '@buddy/traffic-core';
@@ -22,7 +22,9 @@ export function buildCategories(config: SimulatorConfig): CategoryDefinition[] {
   );
   for (const c of user) {
     if (builtinCategories.some((b) => b.id === c.id)) {
-      throw new ConfigError(`categories: "${c.id}" is a built-in category; use "weights" to change it`);
+      throw new ConfigError(
+        `categories: "${c.id}" is a built-in category; use "weights" to change it`,
+      );
     }
   }
   return overrideWeights([...builtinCategories, ...user], config.weights ?? {});

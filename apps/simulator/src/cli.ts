@@ -1,5 +1,5 @@
-import { BuddyError, createSystemClock } from '@buddy/traffic-core';
 import { sanitizeForTerminal } from '@buddy/report-format';
+import { BuddyError, createSystemClock } from '@buddy/traffic-core';
 import { parseFlags } from './parse-flags.js';
 import { runSimulation } from './simulation.js';
 import { UsageError } from './usage-error.js';
@@ -44,7 +44,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const usage = error instanceof UsageError || (error instanceof BuddyError && error.code === 'CONFIG_INVALID');
+    const usage =
+      error instanceof UsageError ||
+      (error instanceof BuddyError && error.code === 'CONFIG_INVALID');
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`buddy-simulator: ${sanitizeForTerminal(message, 500)}\n`);
     process.exitCode = usage ? 2 : 1;

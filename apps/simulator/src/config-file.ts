@@ -5,7 +5,10 @@ import { UsageError } from './usage-error.js';
 const expectationSchema = z
   .object({
     preValidation: z.enum(['passed', 'failed']).optional(),
-    approvalPaths: z.array(z.enum(['approved', 'clarification', 'rejected'])).min(1).optional(),
+    approvalPaths: z
+      .array(z.enum(['approved', 'clarification', 'rejected']))
+      .min(1)
+      .optional(),
     minConfidence: z.number().min(0).max(1).optional(),
     belowConfidence: z.number().min(0).max(1).optional(),
     blocked: z.boolean().optional(),
@@ -68,7 +71,9 @@ export function parseConfig(text: string, source: string): SimulatorConfig {
     content.longInputMaxChars !== undefined &&
     content.longInputMinChars > content.longInputMaxChars
   ) {
-    throw new UsageError(`--config ${source}: content.longInputMinChars: expected at most longInputMaxChars`);
+    throw new UsageError(
+      `--config ${source}: content.longInputMinChars: expected at most longInputMaxChars`,
+    );
   }
   return result.data;
 }
@@ -79,7 +84,9 @@ export async function loadConfig(path: string): Promise<SimulatorConfig> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`--config ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(
+      `--config ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
   return parseConfig(text, path);
 }

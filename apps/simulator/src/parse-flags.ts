@@ -24,19 +24,32 @@ function buildProgram(): Command {
         .default('uniform'),
     )
     .option('--rate <perSec>', 'requests per second (constant or poisson)', parsePositive)
-    .option('--concurrency <n>', 'closed loop: N workers, as fast as the target allows', parsePositiveInt)
+    .option(
+      '--concurrency <n>',
+      'closed loop: N workers, as fast as the target allows',
+      parsePositiveInt,
+    )
     .option('--report-interval <n>', 'report every N requests', parsePositiveInt, 500)
     .option('--report-every-seconds <s>', 'or every S seconds, whichever first', parsePositive, 300)
     .option('--seed <n>', 'seed of the request sequence (default: from the clock)', parseSeed)
     .option('--file <path>', 'metrics file', 'buddy_traffic_metrics.json')
     .option('--no-history', 'do not append reports to the history companion file')
     .option('--max-in-flight <n>', 'most requests awaiting an answer', parsePositiveInt, 256)
-    .option('--warmup <n|Ns>', 'requests or seconds sent first and kept out of statistics', parseWarmup)
+    .option(
+      '--warmup <n|Ns>',
+      'requests or seconds sent first and kept out of statistics',
+      parseWarmup,
+    )
     .option('--quiet', 'print only the final report and alerts', false)
     .option('--json', 'NDJSON events on stdout instead of text', false)
     .option('--no-color', 'no colour (also NO_COLOR)')
     .option('--slow-ms <ms>', 'print a line for requests slower than this', parsePositive, 50)
-    .option('--drain-timeout <s>', 'seconds to wait for in-flight requests on stop', parsePositive, 5)
+    .option(
+      '--drain-timeout <s>',
+      'seconds to wait for in-flight requests on stop',
+      parsePositive,
+      5,
+    )
     .addOption(
       new Option('--load-policy <name>', 'load control policy')
         .choices(['levels', 'target-latency'])
@@ -56,9 +69,21 @@ function buildProgram(): Command {
     .option('--use-real-soul', 'evaluate with the real Soul API over HTTP', false)
     .option('--soul-url <url>', 'base URL of the real Soul API (or SOUL_API_URL)')
     .option('--soul-timeout <ms>', 'per-request timeout of the real Soul', parsePositive, 5000)
-    .option('--fallback-to-reference', 'answer from the reference pipeline when the real Soul fails', false)
-    .option('--control-port <port>', 'serve the runtime switch on 127.0.0.1:PORT', parseNonNegativeInt)
-    .option('--latency-median-ms <ms>', 'reference pipeline: injected latency median', parsePositive)
+    .option(
+      '--fallback-to-reference',
+      'answer from the reference pipeline when the real Soul fails',
+      false,
+    )
+    .option(
+      '--control-port <port>',
+      'serve the runtime switch on 127.0.0.1:PORT',
+      parseNonNegativeInt,
+    )
+    .option(
+      '--latency-median-ms <ms>',
+      'reference pipeline: injected latency median',
+      parsePositive,
+    )
     .option('--latency-p99-ms <ms>', 'reference pipeline: injected latency p99', parsePositive)
     .option('--error-rate <p>', 'reference pipeline: injected error rate 0..1', parseFraction, 0)
     .helpOption('-h, --help', 'show this help')
@@ -87,7 +112,9 @@ function toOptions(raw: Raw, env: NodeJS.ProcessEnv, nowSeed: number): Simulator
   const p50 = raw.latencyMedianMs as number | undefined;
   const p99 = raw.latencyP99Ms as number | undefined;
   if (p50 !== undefined && p99 !== undefined && p99 < p50) {
-    throw new UsageError(`--latency-p99-ms: expected at least the median (${p50}), received ${p99}`);
+    throw new UsageError(
+      `--latency-p99-ms: expected at least the median (${p50}), received ${p99}`,
+    );
   }
   if (raw.loadPolicy === 'target-latency' && raw.targetP95Ms === undefined) {
     throw new UsageError('--load-policy target-latency: expected --target-p95-ms <ms> as well');

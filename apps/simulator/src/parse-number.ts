@@ -17,7 +17,11 @@ export const parseNonNegativeInt = parseWith('a whole number >= 0', (n) => n >= 
 export const parseNonNegative = parseWith('a number >= 0', (n) => n >= 0, false);
 export const parsePositive = parseWith('a number > 0', (n) => n > 0, false);
 export const parseFraction = parseWith('a number from 0 to 1', (n) => n >= 0 && n <= 1, false);
-export const parseSeed = parseWith('a whole number from 0 to 4294967295', (n) => n >= 0 && n <= 0xffffffff, true);
+export const parseSeed = parseWith(
+  'a whole number from 0 to 4294967295',
+  (n) => n >= 0 && n <= 0xffffffff,
+  true,
+);
 export const parseLevel = parseWith('1, 2 or 3', (n) => n >= 1 && n <= 3, true);
 
 /** `--warmup`: a request count (`500`) or a duration in seconds (`2s`). */
@@ -31,7 +35,9 @@ export function parseWarmup(raw: string): { requests?: number; durationMs?: numb
   const value = Number(match[1]);
   if (match[2] === 's') return { durationMs: value * 1000 };
   if (!Number.isInteger(value)) {
-    throw new InvalidArgumentError(`expected a whole request count, received '${raw.slice(0, 40)}'`);
+    throw new InvalidArgumentError(
+      `expected a whole request count, received '${raw.slice(0, 40)}'`,
+    );
   }
   return { requests: value };
 }

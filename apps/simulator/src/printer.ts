@@ -31,7 +31,10 @@ const MAX_SLOW_LINES_PER_WINDOW = 10;
 export function createPrinter(options: SimulatorOptions, io: SimulationIo): Printer {
   const json = (event: Record<string, unknown>) => io.stdout.write(`${JSON.stringify(event)}\n`);
   const showProgress =
-    !options.json && !options.quiet && options.maxRequests !== undefined && io.stderr.isTTY === true;
+    !options.json &&
+    !options.quiet &&
+    options.maxRequests !== undefined &&
+    io.stderr.isTTY === true;
   const color = options.color && io.stderr.isTTY === true;
   let progressShown = false;
   let slowLines = 0;
@@ -52,21 +55,33 @@ export function createPrinter(options: SimulatorOptions, io: SimulationIo): Prin
 
   return {
     banner(targetName, controlUrl) {
-      if (options.json) json({ type: 'start', seed: options.seed, target: targetName, control: controlUrl ?? null });
+      if (options.json)
+        json({
+          type: 'start',
+          seed: options.seed,
+          target: targetName,
+          control: controlUrl ?? null,
+        });
       if (verbose) err(renderBanner(options, targetName));
-      if (verbose && controlUrl) err(`   control: ${controlUrl}/soul (GET; POST {"active":"real"})`);
+      if (verbose && controlUrl)
+        err(`   control: ${controlUrl}/soul (GET; POST {"active":"real"})`);
     },
     report(report) {
       if (options.json) {
         json({ type: 'report', report });
-        for (const alert of report.alerts) json({ type: 'alert', report_index: report.report_index, ...alert });
+        for (const alert of report.alerts)
+          json({ type: 'alert', report_index: report.report_index, ...alert });
         return;
       }
       if (slowSuppressed > 0 && verbose) err(`🐢 ... and ${slowSuppressed} more slow requests`);
       slowLines = 0;
       slowSuppressed = 0;
       if (options.quiet && !report.final) return;
-      out(renderReportBlock(report, { color: options.color && io.stdout.write !== undefined && color }));
+      out(
+        renderReportBlock(report, {
+          color: options.color && io.stdout.write !== undefined && color,
+        }),
+      );
       for (const alert of report.alerts) err(renderAlertLine(alert, color));
     },
     outcome(outcome) {

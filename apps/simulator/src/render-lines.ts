@@ -20,7 +20,8 @@ export function describeArrival(options: SimulatorOptions): string {
 
 /** The start banner. */
 export function renderBanner(options: SimulatorOptions, targetName: string): string {
-  const limit = options.maxRequests === undefined ? 'until Ctrl+C' : `${options.maxRequests} requests`;
+  const limit =
+    options.maxRequests === undefined ? 'until Ctrl+C' : `${options.maxRequests} requests`;
   return [
     '🚀 Starting Buddy Traffic Simulator',
     '📊 Generating synthetic traffic...',
@@ -65,7 +66,12 @@ export function renderLoadChange(change: {
 }
 
 /** A progress bar for bounded runs: `[#####.....] 50% 2500/5000 812 req/s`. */
-export function renderProgress(done: number, total: number, ratePerSec: number, width = 30): string {
+export function renderProgress(
+  done: number,
+  total: number,
+  ratePerSec: number,
+  width = 30,
+): string {
   const fraction = Math.min(1, total > 0 ? done / total : 1);
   const filled = Math.round(fraction * width);
   const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;

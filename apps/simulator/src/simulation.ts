@@ -1,25 +1,27 @@
-import { startControlServer } from '@buddy/soul-adapters';
 import {
-  type Report,
   createAggregator,
   createReportCadence,
   createRequestLog,
+  type Report,
 } from '@buddy/metrics';
 import { createMetricsStore, toRequestEntry } from '@buddy/report-format';
+import { classifyError, startControlServer } from '@buddy/soul-adapters';
 import {
   type Clock,
-  type Outcome,
   createRandom,
   createRequestGenerator,
   createRun,
+  type Outcome,
 } from '@buddy/traffic-core';
-import { classifyError } from '@buddy/soul-adapters';
 import { buildArrival, buildLoadPolicy } from './build-load.js';
 import { buildTarget } from './build-target.js';
 import { buildCategories } from './categories-from-config.js';
-import { type SimulatorConfig, loadConfig } from './config-file.js';
+import { loadConfig, type SimulatorConfig } from './config-file.js';
+import { describeConfig } from './describe-config.js';
 import type { SimulatorOptions } from './options.js';
-import { type Printer, createPrinter } from './printer.js';
+import { prewarm } from './prewarm.js';
+import { createPrinter, type Printer } from './printer.js';
+import { createTicker } from './ticker.js';
 
 /** What the simulation needs from its process: output streams, signals, the clock. */
 export interface SimulationIo {
@@ -50,8 +52,9 @@ export async function runSimulation(
   const config: SimulatorConfig = options.configFile ? await loadConfig(options.configFile) : {};
   const random = createRandom(options.seed);
   const runId = `run-${clock.wallNow().toString(36)}-${options.seed}`;
+  const categories = buildCategories(config);
   const generator = createRequestGenerator({
-    categories: buildCategories(config),
+    categories,
     random,
     runId,
     ...(config.content ? { contentOptions: config.content } : {}),
@@ -92,7 +95,6 @@ export async function runSimulation(
 
   let pendingWrites: Promise<void> = Promise.resolve();
   let loadChanges: Report['load_changes'] = [];
-  let lastReport: Report | undefined;
   const alertsSeen = new Map<string, Report['alerts'][number]>();
 
   const makeReport = (final: boolean): Report => {
@@ -117,7 +119,6 @@ export async function runSimulation(
     });
     loadChanges = [];
     cadence.markReported(now);
-    lastReport = report;
     for (const alert of report.alerts) alertsSeen.set(alert.code, alert);
     const entries = log.latest(100).map(toRequestEntry);
     pendingWrites = pendingWrites
@@ -137,7 +138,12 @@ export async function runSimulation(
     });
     if (change === undefined) return;
     arrival.apply(change.interval);
-    loadChanges.push({ at: report.timestamp, from: change.from, to: change.to, reason: change.reason });
+    loadChanges.push({
+      at: report.timestamp,
+      from: change.from,
+      to: change.to,
+      reason: change.reason,
+    });
     printer.loadChange(change);
   };
 
@@ -199,6 +205,7 @@ export async function runSimulation(
     printer.info(`switched Soul to ${next}`);
   });
 
+  prewarm(categories);
   printer.banner(target.active, control?.url);
   const summary = await run.start();
   tick.stop();
@@ -226,33 +233,4 @@ function exitCodeFor(
   if (failing.length === 0) return 0;
   printer.failedOn(options.failOn, failing);
   return 3;
-}
-
-/** Repeats `fn` every `periodMs` on the injected clock until stopped. */
-function createTicker(clock: Clock, periodMs: number, fn: (ticks: number) => void) {
-  let ticks = 0;
-  let handle = clock.setTimer(function onTick() {
-    ticks++;
-    fn(ticks);
-    handle = clock.setTimer(onTick, periodMs);
-  }, periodMs);
-  return { stop: () => clock.clearTimer(handle) };
-}
-
-/** The run options worth recording in the metrics file (no secrets: the API key is not here). */
-function describeConfig(options: SimulatorOptions): Record<string, unknown> {
-  const { soulUrl, ...rest } = options;
-  return { ...rest, soulUrl: soulUrl === undefined ? null : redactUrl(soulUrl) };
-}
-
-function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.username = '';
-    parsed.password = '';
-    parsed.search = '';
-    return parsed.toString();
-  } catch {
-    return '(invalid url)';
-  }
 }

@@ -1,10 +1,10 @@
-import { type Report, createAggregator } from '@buddy/metrics';
+import { createAggregator, type Report } from '@buddy/metrics';
 import {
-  type ServedVerdict,
-  type Target,
   createConstantArrival,
   createManualClock,
   createRun,
+  type ServedVerdict,
+  type Target,
 } from '@buddy/traffic-core';
 import { describe, expect, it } from 'vitest';
 

@@ -22,7 +22,9 @@ describe('adaptive load and --fail-on, end to end', () => {
     const all = reports(file);
     expect(all.map((r) => r.load_level).slice(0, 3)).toEqual([3, 2, 1]);
     expect(all[1]?.load_changes[0]).toMatchObject({ from: 3, to: 2 });
-    const codes = all.flatMap((r) => r.alerts.filter((a) => a.priority === 'high').map((a) => a.code));
+    const codes = all.flatMap((r) =>
+      r.alerts.filter((a) => a.priority === 'high').map((a) => a.code),
+    );
     expect(codes).toContain('execution_time_high');
 
     const dashboard = await runCli('dashboard', ['--once', '--file', file]);

@@ -63,7 +63,14 @@ describe('buddy-simulator end to end', () => {
   it('drains and writes a final report on SIGTERM', async () => {
     const dir = tempDir();
     const file = join(dir, 'm.json');
-    const child = startCli('simulator', ['--interval-min', '1', '--interval-max', '3', '--file', file]);
+    const child = startCli('simulator', [
+      '--interval-min',
+      '1',
+      '--interval-max',
+      '3',
+      '--file',
+      file,
+    ]);
     const done = collect(child);
     const live = join(dir, 'm.live.json');
     const deadline = Date.now() + 20_000;

@@ -67,7 +67,8 @@ function parseStrict(argv: readonly string[]) {
 function describeParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;
-  const flag = /'([^']*)'/.exec(message)?.[1] ?? '';
+  // Messages quote the flag as '--width <value>' or '-f, --file <value>'; keep the long name.
+  const flag = /'(?:-\w, )?(-[^' ]*)/.exec(message)?.[1] ?? '';
   const shown = sanitizeForTerminal(flag, 60);
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     return `${shown}: unknown flag; expected one of ${Object.keys(OPTIONS)
@@ -77,8 +78,11 @@ function describeParseError(error: unknown): string {
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
     return `${shown}: unexpected argument; files are given with --file <path>`;
   }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && message.includes('argument missing')) {
+    return `${shown}: expected a value after the flag, received none`;
+  }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    return `${sanitizeForTerminal(message.split('\n')[0] ?? message, 200)}`;
+    return `${shown}: expected no value (it is a switch), received one`;
   }
   return sanitizeForTerminal(message.split('\n')[0] ?? message, 200);
 }

@@ -2,8 +2,8 @@ import { createHistogram } from '@buddy/metrics';
 import { describe, expect, it } from 'vitest';
 import { combineConfidence } from './confidence-moments.js';
 import { mergeRuns } from './merge-runs.js';
-import { createSeeded } from './testing/sample-traffic.js';
 import { mediumRun } from './testing/fixtures.js';
+import { createSeeded } from './testing/sample-traffic.js';
 
 const asInput = (run: ReturnType<typeof mediumRun>, source: string) => ({
   source,

@@ -10,10 +10,13 @@ export function writeMarkdown(blocks: readonly Block[]): string {
   return `${parts.join('\n\n')}\n`;
 }
 
-/** Sanitised, with Markdown and HTML meta-characters escaped so data cannot format or link. */
+/**
+ * Sanitised, with Markdown and HTML meta-characters escaped so data cannot format, link or
+ * inject markup (escaping the brackets is enough to stop links, so parentheses stay readable).
+ */
 function escapeMarkdown(text: string): string {
   return sanitizeForTerminal(text, MAX_CELL_CHARS)
-    .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]|~#]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');

@@ -1,5 +1,6 @@
 import { sanitizeForTerminal } from '@buddy/report-format';
 import { type Block, type Column, type RenderOptions, type Tone, widthOf } from './document.js';
+import { wrapText } from './wrap-text.js';
 
 /** Longest value or cell shown, characters; longer ones are cut by the sanitiser. */
 const MAX_CELL_CHARS = 160;
@@ -35,26 +36,37 @@ function writeBlock(block: Block, width: number, paint: Paint): string[] {
     case 'heading':
       return ['', clean(block.text)];
     case 'fields':
-      return writeFields(block.rows, paint);
+      return writeFields(block.rows, width, paint);
     case 'table':
       return writeTable(block.columns, block.rows, width);
     case 'chart':
       return ['', `  ${clean(block.title)}`, ...block.lines.map((line) => `  ${clean(line)}`)];
     case 'text':
-      return [`  ${paint(clean(block.text), block.tone)}`];
+      return wrapText(clean(block.text), width, '  ', '  ').map((l) => paint(l, block.tone));
     case 'list':
       return block.items.flatMap((item) => [
-        `  - ${paint(clean(item.text), item.tone)}`,
-        ...(item.details ?? []).map((detail) => `    ${paint(clean(detail), 'dim')}`),
+        ...wrapText(clean(item.text), width, '  - ', '    ').map((l) => paint(l, item.tone)),
+        ...(item.details ?? []).flatMap((detail) =>
+          wrapText(clean(detail), width, '    ', '      ').map((l) => paint(l, 'dim')),
+        ),
       ]);
   }
 }
 
-function writeFields(rows: { label: string; value: string; tone?: Tone }[], paint: Paint) {
+function writeFields(
+  rows: { label: string; value: string; tone?: Tone }[],
+  width: number,
+  paint: Paint,
+) {
   const labelWidth = Math.max(...rows.map((r) => r.label.length), 0);
-  return rows.map(
-    (row) => `  ${clean(row.label).padEnd(labelWidth)}  ${paint(clean(row.value), row.tone)}`,
-  );
+  return rows.flatMap((row) => {
+    const label = `  ${clean(row.label).padEnd(labelWidth)}  `;
+    const lines = wrapText(clean(row.value), width, label, ' '.repeat(label.length));
+    // Colour the value only, never the label or the padding.
+    return lines.map(
+      (line) => line.slice(0, label.length) + paint(line.slice(label.length), row.tone),
+    );
+  });
 }
 
 /** Pads columns to their widest cell; the first column shrinks when the table is too wide. */

@@ -1,8 +1,9 @@
 /** Reader of the append-only history companion (one report per JSON line). */
-import type { Report } from '@buddy/metrics';
+
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import type { Report } from '@buddy/metrics';
 import { MetricsFileError } from './metrics-file-error.js';
 import { reportSchema } from './report-schema.js';
 import { sanitizeForTerminal } from './sanitize.js';

@@ -1,21 +1,19 @@
-export {
-  DEFAULT_METRICS_FILE,
-  MAX_STORED_CONTENT_CHARS,
-  METRICS_SCHEMA_VERSION,
-  type LiveState,
-  type LiveStatus,
-  type MetricsFile,
-  type RequestEntry,
-} from './types.js';
+export { liveStatusSchema, metricsFileSchema, requestEntrySchema } from './file-schema.js';
+export { renderReportJson, renderStableJson } from './format-json.js';
+export { renderReportMarkdown } from './format-markdown.js';
+export { type RenderReportOptions, renderReportBlock } from './format-text.js';
+export { type HistoryRead, type ReadHistoryOptions, readHistory } from './history.js';
+export { convertLegacyMetrics, isLegacyMetrics } from './legacy.js';
 export { MetricsFileError, type MetricsFileErrorCode } from './metrics-file-error.js';
+export { readLiveStatus, readMetricsFile } from './read-files.js';
 export {
   encodedHistogramSchema,
   reportSchema,
   statsBlockSchema,
 } from './report-schema.js';
-export { liveStatusSchema, metricsFileSchema, requestEntrySchema } from './file-schema.js';
+export { toRequestEntry } from './request-entry.js';
+export { sanitizeForTerminal } from './sanitize.js';
 export { parseLiveStatus, parseMetricsFile } from './schema.js';
-export { convertLegacyMetrics, isLegacyMetrics } from './legacy.js';
 export {
   createMetricsStore,
   historyPathFor,
@@ -24,10 +22,12 @@ export {
   type MetricsStoreOptions,
   type StoreFs,
 } from './store.js';
-export { readLiveStatus, readMetricsFile } from './read-files.js';
-export { readHistory, type HistoryRead, type ReadHistoryOptions } from './history.js';
-export { toRequestEntry } from './request-entry.js';
-export { sanitizeForTerminal } from './sanitize.js';
-export { renderReportBlock, type RenderReportOptions } from './format-text.js';
-export { renderReportMarkdown } from './format-markdown.js';
-export { renderReportJson } from './format-json.js';
+export {
+  DEFAULT_METRICS_FILE,
+  type LiveState,
+  type LiveStatus,
+  MAX_STORED_CONTENT_CHARS,
+  METRICS_SCHEMA_VERSION,
+  type MetricsFile,
+  type RequestEntry,
+} from './types.js';

@@ -3,7 +3,13 @@ import { findJsonErrorOffset, toLineColumn } from './json-error-position.js';
 
 describe('findJsonErrorOffset', () => {
   it('returns null for valid JSON of every kind', () => {
-    const valid = ['{}', '[]', ' {"a": [1, -2.5e3, true, false, null, "x\\"\\u00e9"]} ', '"s"', '0'];
+    const valid = [
+      '{}',
+      '[]',
+      ' {"a": [1, -2.5e3, true, false, null, "x\\"\\u00e9"]} ',
+      '"s"',
+      '0',
+    ];
     for (const text of valid) expect(findJsonErrorOffset(text), text).toBeNull();
   });
 

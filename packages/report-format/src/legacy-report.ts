@@ -58,7 +58,8 @@ export function convertLegacyStats(value: unknown): StatsBlock {
   stats.total_requests = total;
   stats.success_rate = successRate;
   stats.failure_rate = asNumberOrNull(o.failure_rate) ?? complement(successRate);
-  stats.successful_requests = successful === undefined ? countOf(total, successRate) : asCount(successful);
+  stats.successful_requests =
+    successful === undefined ? countOf(total, successRate) : asCount(successful);
   stats.failed_requests = Math.max(0, total - stats.successful_requests);
   stats.error_rate = errorRate;
   stats.error_count = errorCount === undefined ? countOf(total, errorRate) : asCount(errorCount);
@@ -171,7 +172,12 @@ export function convertLegacyReport(value: unknown, index: number, fallbackTime:
     request_interval: asInterval(o.request_interval),
     arrival: 'uniform',
     load_changes: [],
-    soul: { active: asText(o.soul_type ?? o.soul, 'unknown'), served: {}, fallbacks: 0, switches: [] },
+    soul: {
+      active: asText(o.soul_type ?? o.soul, 'unknown'),
+      served: {},
+      fallbacks: 0,
+      switches: [],
+    },
     warmup_requests: 0,
     alerts: convertAlerts(o.alerts),
     health: computeHealth(stats, o),

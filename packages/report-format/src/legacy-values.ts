@@ -50,9 +50,8 @@ export function asIsoTime(value: unknown, fallback: string): string {
 export function asInterval(value: unknown): { min: number; max: number } {
   if (typeof value === 'number' && Number.isFinite(value)) return { min: value, max: value };
   if (typeof value === 'string') {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*(?:ms)?\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*(?:ms)?\s*$/i.exec(
-      value,
-    );
+    const match =
+      /^\s*(\d+(?:\.\d+)?)\s*(?:ms)?\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*(?:ms)?\s*$/i.exec(value);
     if (match) return { min: Number(match[1]), max: Number(match[2]) };
     const single = asNumberOrNull(value.replace(/ms\s*$/i, ''));
     return single === null ? { min: 0, max: 0 } : { min: single, max: single };

@@ -40,7 +40,11 @@ function buildLegacyFile(): Record<string, unknown> {
         error: null,
         timestamp: '2026-02-05T10:20:29',
       },
-      { request: { content: 'x'.repeat(5000), category: 'edge_cases' }, success: false, error: 'boom' },
+      {
+        request: { content: 'x'.repeat(5000), category: 'edge_cases' },
+        success: false,
+        error: 'boom',
+      },
     ],
     config: { interval_min: 50, api_key: 'sk-secret', nested: { a: 1 } },
   };

@@ -68,7 +68,10 @@ export function buildStats(total: number): StatsBlock {
 /** A complete report; `index` moves the timestamp and totals forward. */
 export function buildReport(index = 0, overrides: Partial<Report> = {}): Report {
   const total = 512 * (index + 1);
-  const adversarial = { ...buildStats(26), adversarial: { attempts: 26, blocked: 26, block_rate: 100 } };
+  const adversarial = {
+    ...buildStats(26),
+    adversarial: { attempts: 26, blocked: 26, block_rate: 100 },
+  };
   return {
     ...buildStats(total),
     timestamp: new Date(Date.UTC(2026, 1, 5, 10, 15, 30) + index * 300_000).toISOString(),

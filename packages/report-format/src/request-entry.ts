@@ -69,5 +69,8 @@ export function toRequestEntry(outcome: Outcome): RequestEntry {
 /** Ensures an entry from elsewhere respects the content bound before it is stored. */
 export function boundRequestEntry(entry: RequestEntry): RequestEntry {
   if (entry.request.content.length <= MAX_STORED_CONTENT_CHARS) return entry;
-  return { ...entry, request: { ...entry.request, content: truncateContent(entry.request.content) } };
+  return {
+    ...entry,
+    request: { ...entry.request, content: truncateContent(entry.request.content) },
+  };
 }

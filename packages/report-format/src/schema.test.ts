@@ -121,6 +121,8 @@ describe('parseLiveStatus', () => {
 
   it('names a bad state', () => {
     const text = JSON.stringify({ ...live, state: 'paused' });
-    expect(() => parseLiveStatus(text, 'l.json')).toThrow(/^l\.json: not a valid live status: state/);
+    expect(() => parseLiveStatus(text, 'l.json')).toThrow(
+      /^l\.json: not a valid live status: state/,
+    );
   });
 });

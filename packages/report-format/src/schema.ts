@@ -18,7 +18,9 @@ function invalid(source: string, detail: string, cause?: unknown): MetricsFileEr
 /** The V8 reason without the raw text it quotes (`..., "<text>" is not valid JSON`). */
 function describeJsonReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const reason = message.replace(/,\s*(?:\.\.\.)?".*$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+  const reason = message
+    .replace(/,\s*(?:\.\.\.)?".*$/s, '')
+    .replace(/ in JSON at position \d+.*$/s, '');
   return sanitizeForTerminal(reason, 80);
 }
 

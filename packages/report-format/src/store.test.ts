@@ -86,7 +86,12 @@ describe('createMetricsStore', () => {
 
   it('stays bounded over 1000 reports while the history grows one line per report', async () => {
     const path = join(dir, 'm.json');
-    const store = createMetricsStore({ path, runId: 'run-1', maxReports: 20, maxRequests: 5 });
+    // Durability is not under test here: skip fsync so 1000 writes stay quick on a busy disk.
+    const fs: Partial<StoreFs> = {
+      writeFileSynced: (p, data) => writeFile(p, data, { flag: 'wx' }),
+    };
+    const options = { path, runId: 'run-1', maxReports: 20, maxRequests: 5, fs };
+    const store = createMetricsStore(options);
     const requests = Array.from({ length: 50 }, (_, i) => buildEntry(i, 'y'.repeat(3000)));
     let sizeAt100 = 0;
     for (let i = 0; i < 1000; i++) {
@@ -103,7 +108,7 @@ describe('createMetricsStore', () => {
     expect(file.requests).toHaveLength(5);
     expect(file.requests[0]?.request.content).toHaveLength(2000);
     expect(await countLines(historyPathFor(path))).toBe(1000);
-  });
+  }, 60_000);
 
   it('replaces a previous run and appends its history after a torn last line', async () => {
     const path = join(dir, 'm.json');
@@ -154,7 +159,9 @@ describe('createMetricsStore', () => {
 
     expect(maxActive).toBe(1);
     const file = await readMetricsFile(path);
-    expect(file.reports.map((r) => r.report_index)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    expect(file.reports.map((r) => r.report_index)).toEqual(
+      Array.from({ length: 30 }, (_, i) => i),
+    );
   });
 
   it('reports a failed rename, cleans its temp file and recovers on the next write', async () => {

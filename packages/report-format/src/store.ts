@@ -1,11 +1,13 @@
 /** The metrics file store: atomic snapshot replaces, history appends, live status. */
-import type { Report } from '@buddy/metrics';
+
 import { basename } from 'node:path';
+import type { Report } from '@buddy/metrics';
 import { boundRequestEntry } from './request-entry.js';
+import { removeStaleTempFiles } from './stale-temp-files.js';
 import { nodeStoreFs, replaceFileAtomically, type StoreFs } from './store-fs.js';
 import { stripCumulativeHistograms } from './strip-histograms.js';
-import { createWriteQueue } from './write-queue.js';
 import type { LiveStatus, RequestEntry } from './types.js';
+import { createWriteQueue } from './write-queue.js';
 
 export type { StoreFs } from './store-fs.js';
 
@@ -95,15 +97,27 @@ export function createMetricsStore(options: MetricsStoreOptions): MetricsStore {
     `"started_at":${JSON.stringify(snapshot.startedAt)},` +
     `"updated_at":${JSON.stringify(snapshot.updatedAt)},` +
     `"config":${JSON.stringify(options.config ?? {})},`;
-  const tail = `,"history_file":${JSON.stringify(historyPath === null ? null : basename(historyPath))}}`;
+  const historyFile = historyPath === null ? null : basename(historyPath);
+  const tail = `,"history_file":${JSON.stringify(historyFile)}}`;
   const queue = createWriteQueue();
   let snapshot: Snapshot | null = null;
   let historyNeedsCheck = true;
   let pendingLive: LiveStatus | null = null;
+  let staleChecked = false;
+
+  const replaceFile = async (path: string, data: string): Promise<void> => {
+    if (!staleChecked) {
+      staleChecked = true;
+      await removeStaleTempFiles(options.path);
+      await removeStaleTempFiles(livePath);
+    }
+    await replaceFileAtomically(fs, path, data);
+  };
 
   const renderSnapshot = (s: Snapshot): string => {
     const reports = s.lastFull === null ? s.kept : [...s.kept.slice(0, -1), s.lastFull];
-    return `${head(s)}"reports":[${reports.join(',')}],"requests":${JSON.stringify(s.requests)}${tail}`;
+    const requests = JSON.stringify(s.requests);
+    return `${head(s)}"reports":[${reports.join(',')}],"requests":${requests}${tail}`;
   };
 
   const appendHistory = async (line: string): Promise<void> => {
@@ -129,13 +143,13 @@ export function createMetricsStore(options: MetricsStoreOptions): MetricsStore {
       lastFull: JSON.stringify(report),
       requests: requests.slice(-maxRequests).map(boundRequestEntry),
     };
-    await replaceFileAtomically(fs, options.path, renderSnapshot(snapshot));
+    await replaceFile(options.path, renderSnapshot(snapshot));
   };
 
   const flushLive = async (): Promise<void> => {
     const status = pendingLive;
     pendingLive = null;
-    if (status !== null) await replaceFileAtomically(fs, livePath, JSON.stringify(status));
+    if (status !== null) await replaceFile(livePath, JSON.stringify(status));
   };
 
   return {
@@ -145,7 +159,7 @@ export function createMetricsStore(options: MetricsStoreOptions): MetricsStore {
     writeStart(startedAt) {
       return queue.run(async () => {
         snapshot = { startedAt, updatedAt: startedAt, kept: [], lastFull: null, requests: [] };
-        await replaceFileAtomically(fs, options.path, renderSnapshot(snapshot));
+        await replaceFile(options.path, renderSnapshot(snapshot));
       });
     },
     writeReport(report, recentRequests) {

@@ -1,40 +1,40 @@
-export type * from './types.js';
-export { createRandom, hashToUnit, type Random } from './random.js';
 export {
-  createManualClock,
-  createSystemClock,
-  type Clock,
-  type ManualClock,
-  type TimerHandle,
-} from './clock.js';
-export {
-  defaultContentOptions,
-  type CategoryDefinition,
-  type ContentOptions,
-  type GenerateContext,
-  type GeneratedContent,
-} from './category.js';
-export { isBlocked, judgeVerdict } from './expectation.js';
-export {
-  createRequestGenerator,
-  overrideWeights,
-  validateCategories,
-  type RequestGenerator,
-  type RequestGeneratorOptions,
-} from './request-generator.js';
-export { BuddyError, ConfigError, type BuddyErrorCode } from './errors.js';
-export { createEmitter, type Emitter, type Listener } from './emitter.js';
-export {
+  type ArrivalSchedule,
   createConstantArrival,
   createPoissonArrival,
   createUniformArrival,
-  validateInterval,
-  type ArrivalSchedule,
   type UniformArrival,
+  validateInterval,
 } from './arrival.js';
+export * from './categories/index.js';
 export {
-  createRun,
+  type CategoryDefinition,
+  type ContentOptions,
+  defaultContentOptions,
+  type GenerateContext,
+  type GeneratedContent,
+} from './category.js';
+export {
+  type Clock,
+  createManualClock,
+  createSystemClock,
+  type ManualClock,
+  type TimerHandle,
+} from './clock.js';
+export { createEmitter, type Emitter, type Listener } from './emitter.js';
+export { BuddyError, type BuddyErrorCode, ConfigError } from './errors.js';
+export { isBlocked, judgeVerdict } from './expectation.js';
+export { createRandom, hashToUnit, type Random } from './random.js';
+export {
+  createRequestGenerator,
+  overrideWeights,
+  type RequestGenerator,
+  type RequestGeneratorOptions,
+  validateCategories,
+} from './request-generator.js';
+export {
   type ClosedLoop,
+  createRun,
   type DroppedSend,
   type RunEvents,
   type RunHandle,
@@ -42,4 +42,4 @@ export {
   type RunState,
   type RunSummary,
 } from './run-loop.js';
-export * from './categories/index.js';
+export type * from './types.js';

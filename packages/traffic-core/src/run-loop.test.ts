@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createConstantArrival } from './arrival.js';
-import { type ManualClock, createManualClock } from './clock.js';
-import { type DroppedSend, createRun } from './run-loop.js';
+import { createManualClock, type ManualClock } from './clock.js';
+import { createRun, type DroppedSend } from './run-loop.js';
 import type { Outcome, ServedVerdict, Target, TrafficRequest } from './types.js';
 
 const approved: ServedVerdict = {
@@ -30,7 +30,11 @@ function makeRequests() {
 }
 
 /** A target answering after `delayMs(seq)` on the manual clock; may throw. */
-function makeTarget(clock: ManualClock, delayMs: (seq: number) => number, fail = (_: number) => false) {
+function makeTarget(
+  clock: ManualClock,
+  delayMs: (seq: number) => number,
+  fail = (_: number) => false,
+) {
   let calls = 0;
   const target: Target = {
     name: 'test',
@@ -109,7 +113,11 @@ describe('createRun (open loop)', () => {
 
   it('isolates errors: a throwing target never stops the run', async () => {
     const clock = createManualClock();
-    const { target } = makeTarget(clock, () => 1, (seq) => seq % 3 === 0);
+    const { target } = makeTarget(
+      clock,
+      () => 1,
+      (seq) => seq % 3 === 0,
+    );
     const run = createRun({
       target,
       requests: makeRequests(),

@@ -1,6 +1,6 @@
 import type { ArrivalSchedule } from './arrival.js';
 import type { Clock, TimerHandle } from './clock.js';
-import { type Emitter, createEmitter } from './emitter.js';
+import { createEmitter, type Emitter } from './emitter.js';
 import { ConfigError } from './errors.js';
 import { judgeVerdict } from './expectation.js';
 import type { Outcome, OutcomeError, ServedVerdict, Target, TrafficRequest } from './types.js';
@@ -277,7 +277,8 @@ export function createRun(options: RunOptions): RunHandle {
     timer = undefined;
     setState('draining');
     if (dropBacklog) {
-      for (const waiting of backlog.splice(0)) drop(waiting.request, waiting.intendedAtMs, 'stopped');
+      for (const waiting of backlog.splice(0))
+        drop(waiting.request, waiting.intendedAtMs, 'stopped');
     }
     drainTimer = clock.setTimer(onDrainDeadline, options.drainTimeoutMs ?? 5000);
     maybeFinish();

@@ -84,9 +84,7 @@ class CategorisedBuilder {
   }
 
   categories(withHistograms = true): Record<string, StatsBlock> {
-    return Object.fromEntries(
-      [...this.byCategory].map(([id, b]) => [id, b.build(withHistograms)]),
-    );
+    return Object.fromEntries([...this.byCategory].map(([id, b]) => [id, b.build(withHistograms)]));
   }
 }
 

@@ -52,7 +52,15 @@ export function errorRun(): BuiltRun {
         : sample,
     alerts: (r) =>
       r >= 30
-        ? [{ priority: 'high', code: 'success_rate_low', message: 'success low', value: 80, threshold: 90 }]
+        ? [
+            {
+              priority: 'high',
+              code: 'success_rate_low',
+              message: 'success low',
+              value: 80,
+              threshold: 90,
+            },
+          ]
         : [],
   });
 }
@@ -88,11 +96,17 @@ export function hostileRun(): BuiltRun {
     content: HOSTILE,
     tweak: (sample, { index }) =>
       index % 10 === 0
-        ? { ...toError(sample, 'timeout'), category: HOSTILE, error: { kind: HOSTILE, message: HOSTILE } }
+        ? {
+            ...toError(sample, 'timeout'),
+            category: HOSTILE,
+            error: { kind: HOSTILE, message: HOSTILE },
+          }
         : index % 10 === 1
           ? { ...sample, rules: [HOSTILE], preValidation: 'failed', approvalPath: 'rejected' }
           : sample,
   });
 }
 
+/** The histogram used as the oracle for percentiles in tests. */
+export { createHistogram } from '@buddy/metrics';
 export { DEFAULT_START_MS };

@@ -39,6 +39,10 @@ export function readBody(request: IncomingMessage, maxBytes: number): Promise<Bu
     });
     request.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
     request.on('error', reject);
+    // A client that goes away mid-body may only close; without this the promise would hang.
+    request.on('close', () => {
+      if (!request.complete) reject(new Error('client closed the connection mid-body'));
+    });
   });
 }
 

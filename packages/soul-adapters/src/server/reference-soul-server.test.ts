@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { ConfigError, createManualClock, type Target } from '@buddy/traffic-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { evaluateContent } from '../reference/evaluate-content.js';
@@ -116,6 +117,15 @@ describe('the contract', () => {
       chunked,
     });
     expect(reply).toEqual({ status: 413, body: { error: 'request body over 2000 bytes' } });
+  });
+
+  test('a client that leaves mid-body does not disturb the server', async () => {
+    const socket = connect(server.port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write('POST /v1/evaluate HTTP/1.1\r\nhost: x\r\ncontent-length: 100\r\n\r\n{"req');
+    socket.destroy();
+    await new Promise((resolve) => socket.once('close', resolve));
+    expect((await send(server.url, '/v1/evaluate', { body: evaluateBody('hi') })).status).toBe(200);
   });
 
   test('wrong methods and paths get 405 and 404', async () => {

@@ -1,0 +1,33 @@
+// In-process full path: the simulator's own composition (generation, reference pipeline,
+// aggregator, request ring, store writes at the default report interval), closed loop.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { printResult, readWorkerArgs } from '../lib/cli-args.mjs';
+import { startSimulation } from '../lib/simulation.mjs';
+
+const { requests, concurrency, seed } = readWorkerArgs();
+const dir = mkdtempSync(join(tmpdir(), 'buddy-bench-full-'));
+try {
+  const argv = [
+    ['--concurrency', concurrency],
+    ['--max-requests', requests],
+    ['--seed', seed],
+    ['--file', join(dir, 'metrics.json')],
+  ]
+    .flat()
+    .map(String);
+  const startMs = performance.now();
+  const { done } = startSimulation([...argv, '--quiet', '--no-color']);
+  const { finalReport } = await done;
+  const seconds = (performance.now() - startMs) / 1000;
+  printResult({
+    requests,
+    seconds,
+    ratePerSec: requests / seconds,
+    totalRequests: finalReport.total_requests,
+    successRate: finalReport.success_rate,
+  });
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
