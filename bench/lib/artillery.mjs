@@ -108,6 +108,7 @@ export async function runArtillery({ url, rate, seconds, warmup, bodiesFile }) {
       ...scheduleFigures(readSendTimes(sendLog), { rate, warmup }),
       requestsTotal: report.counters['http.requests'] ?? 0,
       responses: report.counters['http.responses'] ?? 0,
+      ok: report.counters['http.codes.200'] ?? 0,
       errors,
       responseTimeMs: { p50: responseMs.p50, p99: responseMs.p99, max: responseMs.max },
       refusedConnections: proc.refused,

@@ -83,11 +83,12 @@ function lastJsonLine(stdout) {
 }
 
 /**
- * Runs a bench worker in a fresh Node process over the TypeScript sources and returns the
- * JSON object it printed last. Throws when it fails or prints none.
+ * Runs a bench worker in a fresh Node process over the TypeScript sources (`plain: true`: as
+ * plain Node) and returns the JSON object it printed last. Throws when it fails or prints none.
  */
 export async function runWorker(name, args = [], options = {}) {
-  const flags = [...sourceFlags, ...(options.nodeFlags ?? [])];
+  const base = options.plain ? [] : sourceFlags;
+  const flags = [...base, ...(options.nodeFlags ?? [])];
   const label = `${name} ${args.join(' ')}`;
   const result = await runCommand(process.execPath, [...flags, workerPath(name), ...args], {
     ...options,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { printResult, readWorkerArgs } from '../lib/cli-args.mjs';
 import { startSimulation } from '../lib/simulation.mjs';
 
-const { requests, concurrency, seed } = readWorkerArgs();
+const { requests, concurrency, seed, reportInterval } = readWorkerArgs();
 const dir = mkdtempSync(join(tmpdir(), 'buddy-bench-full-'));
 try {
   const argv = [
@@ -14,6 +14,7 @@ try {
     ['--max-requests', requests],
     ['--seed', seed],
     ['--file', join(dir, 'metrics.json')],
+    reportInterval === undefined ? [] : ['--report-interval', reportInterval],
   ]
     .flat()
     .map(String);

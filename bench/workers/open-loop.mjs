@@ -46,8 +46,13 @@ run.events.on('outcome', (outcome) => {
   firstIntendedMs = Math.min(firstIntendedMs, outcome.intendedAtMs);
   lastStartedMs = Math.max(lastStartedMs, outcome.startedAtMs);
 });
-run.events.on('dropped', () => dropped++);
+// Drops during the warm-up are left out like its sends.
+let runStartMs = 0;
+run.events.on('dropped', (send) => {
+  if (send.intendedAtMs - runStartMs >= warmup * 1000) dropped++;
+});
 
+runStartMs = clock.now();
 const summary = await run.start();
 loopDelay.disable();
 const cpu = process.cpuUsage(cpuAtMeasureStart);

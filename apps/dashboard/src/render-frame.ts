@@ -2,6 +2,7 @@ import type { DashboardState } from './dashboard-state.js';
 import type { BoxLayout } from './frame-box.js';
 import { deriveFrameView } from './frame-view.js';
 import { paint, stripPaint } from './paint.js';
+import { renderErrors } from './render-errors.js';
 import {
   renderAlerts,
   renderCategories,
@@ -52,6 +53,7 @@ function renderBody(
   return [
     ...renderAlerts(report, layout),
     ...renderKeyMetrics(view, report, layout),
+    ...renderErrors(report, layout),
     ...renderHealth(view, report, layout),
     ...renderCategories(report, layout),
   ];

@@ -47,10 +47,13 @@ export async function buildTarget(
   const targets: Record<string, typeof reference> = { reference };
   if (options.useRealSoul || options.soulUrl !== undefined) {
     const url = requireSoulUrl(options);
-    if (options.useRealSoul) await checkSoulHealth(url, { timeoutMs: options.soulTimeoutMs });
+    const apiKey = env.SOUL_API_KEY ? { apiKey: env.SOUL_API_KEY } : {};
+    if (options.useRealSoul) {
+      await checkSoulHealth(url, { timeoutMs: options.soulTimeoutMs, ...apiKey });
+    }
     targets.real = createHttpSoulTarget({
       url,
-      ...(env.SOUL_API_KEY ? { apiKey: env.SOUL_API_KEY } : {}),
+      ...apiKey,
       timeoutMs: options.soulTimeoutMs,
       maxConnections: Math.min(options.maxInFlight, 256),
     });

@@ -76,7 +76,8 @@ function describeParseError(error: unknown): string {
       .join(', ')}`;
   }
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-    return `${shown}: unexpected argument; files are given with --file <path>`;
+    const argument = sanitizeForTerminal(/'([^']*)'/.exec(message)?.[1] ?? '', 60);
+    return `${argument}: unexpected argument; files are given with --file <path>`;
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && message.includes('argument missing')) {
     return `${shown}: expected a value after the flag, received none`;

@@ -1,0 +1,43 @@
+// Our HTTP client in closed loop: N workers through createHttpSoulTarget (N keep-alive
+// connections), cycling the seeded requests; warm-up seconds first, then the measured ones.
+import { printResult, readWorkerArgs } from '../lib/cli-args.mjs';
+import { cycleRequests, generateRequests } from '../lib/requests.mjs';
+import { importPackage } from '../lib/workspace.mjs';
+
+const core = await importPackage('@buddy/traffic-core');
+const soul = await importPackage('@buddy/soul-adapters');
+const { url, connections, seconds, warmup, seed, count } = readWorkerArgs();
+
+const clock = core.createSystemClock();
+const target = soul.createHttpSoulTarget({ url, maxConnections: connections, clock });
+const run = core.createRun({
+  target,
+  requests: cycleRequests(generateRequests(seed, count)),
+  clock,
+  arrival: { mode: 'closed', concurrency: connections },
+  warmup: { durationMs: warmup * 1000 },
+  classifyError: soul.classifyError,
+});
+
+let measureFromMs;
+let stopAtMs = Number.POSITIVE_INFINITY;
+let completed = 0;
+let errors = 0;
+run.events.on('outcome', (outcome) => {
+  if (outcome.warmup || outcome.endedAtMs > stopAtMs) return;
+  measureFromMs ??= outcome.intendedAtMs;
+  completed++;
+  if (outcome.error !== undefined) errors++;
+});
+clock.setTimer(
+  () => {
+    stopAtMs = clock.now();
+    run.stop();
+  },
+  (warmup + seconds) * 1000,
+);
+
+await run.start();
+await target.close?.();
+const measuredSeconds = (stopAtMs - measureFromMs) / 1000;
+printResult({ connections, completed, errors, measuredSeconds, ratePerSec: completed / measuredSeconds });
