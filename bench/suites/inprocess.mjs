@@ -2,7 +2,7 @@
  * In-process: the simulator's full path vs a bare loop of evaluateContent over the same seeded
  * requests, each run in a fresh process, interleaved; profiles the full path below the goal.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runWorker } from '../lib/child.mjs';
@@ -24,24 +24,17 @@ function variants(requests, concurrency) {
   };
 }
 
-/** Runs the full path once more under --cpu-prof and summarises where the time went. */
+/** Runs the full path once more, profiling its timed stretch, and summarises where time went. */
 async function profileFullPath(requests, concurrency) {
   const dir = mkdtempSync(join(tmpdir(), 'buddy-bench-prof-'));
   try {
-    const args = ['--requests', requests, '--seed', SEED, '--concurrency', concurrency].map(String);
-    await runWorker('full-path.mjs', args, { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
-    // The largest profile is the main thread's (the other is tsx's loader thread).
-    const files = readdirSync(dir).map((f) => join(dir, f));
-    const summaries = [];
-    for (const file of files) {
-      summaries.push(
-        await runWorker('profile-report.mjs', ['--profile', file, '--limit', '15'], {
-          nodeFlags: ['--enable-source-maps'],
-          quietStderr: true,
-        }),
-      );
-    }
-    return summaries.sort((a, b) => b.totalMs - a.totalMs)[0];
+    const file = join(dir, 'full-path.cpuprofile');
+    const args = ['--requests', requests, '--seed', SEED, '--concurrency', concurrency];
+    await runWorker('full-path.mjs', [...args, '--profile', file].map(String));
+    return await runWorker('profile-report.mjs', ['--profile', file, '--limit', '20'], {
+      nodeFlags: ['--enable-source-maps'],
+      quietStderr: true,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

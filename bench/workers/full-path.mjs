@@ -1,12 +1,14 @@
 // In-process full path: the simulator's own composition (generation, reference pipeline,
 // aggregator, request ring, store writes at the default report interval), closed loop.
+// --profile <path> writes a CPU profile of the timed stretch only.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { printResult, readWorkerArgs } from '../lib/cli-args.mjs';
+import { startProfiling } from '../lib/profiler.mjs';
 import { startSimulation } from '../lib/simulation.mjs';
 
-const { requests, concurrency, seed, reportInterval } = readWorkerArgs();
+const { requests, concurrency, seed, reportInterval, profile } = readWorkerArgs();
 const dir = mkdtempSync(join(tmpdir(), 'buddy-bench-full-'));
 try {
   const argv = [
@@ -18,10 +20,12 @@ try {
   ]
     .flat()
     .map(String);
+  const profiling = await startProfiling(profile);
   const startMs = performance.now();
   const { done } = startSimulation([...argv, '--quiet', '--no-color']);
   const { finalReport } = await done;
   const seconds = (performance.now() - startMs) / 1000;
+  await profiling.stop();
   printResult({
     requests,
     seconds,
