@@ -84,7 +84,8 @@ function lastJsonLine(stdout) {
 
 /**
  * Runs a bench worker in a fresh Node process over the TypeScript sources (`plain: true`: as
- * plain Node) and returns the JSON object it printed last. Throws when it fails or prints none.
+ * plain Node) and returns the JSON object it printed last. Throws when it fails or prints none;
+ * with `allowFailure`, a failed worker's last printed object is returned with its `exit`.
  */
 export async function runWorker(name, args = [], options = {}) {
   const base = options.plain ? [] : sourceFlags;
@@ -95,6 +96,9 @@ export async function runWorker(name, args = [], options = {}) {
     label,
   });
   const parsed = lastJsonLine(result.stdout);
+  if (options.allowFailure && parsed !== undefined) {
+    return { ...parsed, exit: { code: result.code, signal: result.signal } };
+  }
   if (result.code !== 0 || parsed === undefined) {
     const how = result.signal ?? `exit code ${result.code}`;
     throw new Error(`worker ${label} failed (${how})${parsed ? '' : ': no result printed'}`);

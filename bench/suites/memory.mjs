@@ -14,7 +14,9 @@ export async function runMemory({ quick, log }) {
   const result = await runWorker('memory.mjs', [...args, '--budget-seconds', budgetSeconds].map(String), {
     nodeFlags: ['--expose-gc'],
     timeoutMs: (budgetSeconds + 600) * 1000,
+    allowFailure: true,
   });
+  if (result.samples.length === 0) throw new Error('memory worker ended before its first sample');
   const a = result.samples[0];
   const b = result.samples.at(-1);
   const label = (n) => `${(n / 1e6).toLocaleString('en-US')}M`;
@@ -31,7 +33,8 @@ export async function runMemory({ quick, log }) {
       `One process, closed loop x8, simulator defaults (report every 500 requests, history on), ` +
         `--json mode so the bench can see each report; RSS sampled after global.gc() every ` +
         `${label(first)} requests.` +
-        (result.stoppedEarly ? ` Stopped early at ${label(b.requests)}: time budget.` : ''),
+        (result.stoppedEarly ? ` Stopped early at ${label(b.requests)}: time budget.` : '') +
+        (result.partial ? ` The worker died (${JSON.stringify(result.exit)}) after the last sample.` : ''),
       `RSS samples (MiB): ${result.samples.map((s) => `${label(s.requests)} ${(s.rssBytes / MiB).toFixed(0)}`).join(', ')}`,
     ],
     raw: result,

@@ -30,6 +30,9 @@ try {
     requests,
     seconds,
     ratePerSec: requests / seconds,
+    // Until the final report; the rest is waiting for queued store writes to finish.
+    runSeconds: finalReport.elapsed_seconds,
+    runRatePerSec: requests / finalReport.elapsed_seconds,
     totalRequests: finalReport.total_requests,
     successRate: finalReport.success_rate,
   });

@@ -23,6 +23,9 @@ function sample(total) {
   const usage = process.memoryUsage();
   const seconds = (performance.now() - startMs) / 1000;
   samples.push({ requests: total, rssBytes: usage.rss, heapUsedBytes: usage.heapUsed, seconds });
+  // A partial result after every sample: if the process dies (out of memory), the bench
+  // still has every sample taken so far.
+  printResult({ requests, samples, stoppedEarly: false, partial: true, seconds });
   const mb = (usage.rss / 2 ** 20).toFixed(1);
   process.stderr.write(`memory: ${total} requests, rss ${mb} MiB, ${seconds.toFixed(0)} s\n`);
 }
@@ -54,4 +57,4 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-printResult({ requests, samples, stoppedEarly, seconds: (performance.now() - startMs) / 1000 });
+printResult({ requests, samples, stoppedEarly, partial: false, seconds: (performance.now() - startMs) / 1000 });

@@ -26,6 +26,8 @@ export interface SimulatorOptions {
   targetP95Ms: number | undefined;
   failOn: 'high' | 'medium' | undefined;
   configFile: string | undefined;
+  /** Alert threshold overrides from flags; they win over the config file's. */
+  alertThresholds: Record<string, number>;
   useRealSoul: boolean;
   soulUrl: string | undefined;
   soulTimeoutMs: number;

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { SimulatorOptions } from './options.js';
 import {
+  parseAlertThreshold,
   parseFraction,
   parseLevel,
   parseNonNegative,
@@ -64,6 +65,12 @@ function buildProgram(): Command {
         'high',
         'medium',
       ]),
+    )
+    .option(
+      '--alert <name=value>',
+      'alert threshold, repeatable (e.g. avgExecutionMsAbove=8)',
+      parseAlertThreshold,
+      {},
     )
     .option('--config <file>', 'JSON config: category weights, alert thresholds, content sizes')
     .option('--use-real-soul', 'evaluate with the real Soul API over HTTP', false)
@@ -150,6 +157,7 @@ function toOptions(raw: Raw, env: NodeJS.ProcessEnv, nowSeed: number): Simulator
     targetP95Ms: raw.targetP95Ms as number | undefined,
     failOn: raw.failOn as SimulatorOptions['failOn'],
     configFile: raw.config as string | undefined,
+    alertThresholds: raw.alert as Record<string, number>,
     useRealSoul,
     soulUrl: (raw.soulUrl as string | undefined) ?? env.SOUL_API_URL,
     soulTimeoutMs: raw.soulTimeout as number,

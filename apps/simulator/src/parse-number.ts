@@ -41,3 +41,17 @@ export function parseWarmup(raw: string): { requests?: number; durationMs?: numb
   }
   return { requests: value };
 }
+
+/** `--alert name=value`, repeatable: accumulates into one object. */
+export function parseAlertThreshold(
+  raw: string,
+  previous: Record<string, number>,
+): Record<string, number> {
+  const match = /^\s*([A-Za-z]\w*)\s*=\s*(-?\d+(?:\.\d+)?)\s*$/.exec(raw);
+  if (match === null) {
+    throw new InvalidArgumentError(
+      `expected name=number like avgExecutionMsAbove=8, received '${raw.slice(0, 40)}'`,
+    );
+  }
+  return { ...previous, [match[1] as string]: Number(match[2]) };
+}

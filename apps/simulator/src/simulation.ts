@@ -3,6 +3,7 @@ import {
   createReportCadence,
   createRequestLog,
   type Report,
+  validateAlertThresholds,
 } from '@buddy/metrics';
 import { createMetricsStore, toRequestEntry } from '@buddy/report-format';
 import { classifyError, startControlServer } from '@buddy/soul-adapters';
@@ -62,7 +63,13 @@ export async function runSimulation(
   const policy = buildLoadPolicy(options);
   const arrival = buildArrival(options, policy, random.fork('arrival'));
   const target = await buildTarget(options, io.env, clock, random);
-  const aggregator = createAggregator({ alertThresholds: config.alerts ?? {} });
+  const thresholds = { ...config.alerts, ...options.alertThresholds };
+  const aggregator = createAggregator({
+    alertThresholds: validateAlertThresholds(
+      thresholds,
+      'alert thresholds (--alert, config "alerts")',
+    ),
+  });
   const log = createRequestLog();
   const cadence = createReportCadence({
     everyRequests: options.reportInterval,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseMetricsFile } from '@buddy/report-format';
@@ -43,5 +43,18 @@ describe('adaptive load and --fail-on, end to end', () => {
     const levels = reports(file).map((r) => r.load_level);
     expect(levels.slice(0, 7)).toEqual([1, 1, 1, 2, 2, 2, 3]);
     expect(reports(file).every((r) => r.alerts.length === 0)).toBe(true);
+  });
+
+  it('takes alert thresholds from flags over the config file', async () => {
+    const file = tempFile();
+    const config = join(mkdtempSync(join(tmpdir(), 'buddy-cfg-')), 'c.json');
+    writeFileSync(config, JSON.stringify({ alerts: { avgExecutionMsAbove: 1000 } }));
+    const result = await runCli('simulator', [
+      ...['--config', config, '--alert', 'avgExecutionMsAbove=0.000001', '--max-requests', '50'],
+      ...['--interval-min', '0', '--interval-max', '0', '--fail-on', 'high', '--file', file],
+    ]);
+    expect(result.code).toBe(3);
+    const alert = reports(file)[0]?.alerts.find((a) => a.code === 'execution_time_high');
+    expect(alert?.threshold).toBe(0.000001);
   });
 });

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startReferenceSoulServer } from '@buddy/soul-adapters';
 import { parseMetricsFile } from '@buddy/report-format';
+import { startReferenceSoulServer } from '@buddy/soul-adapters';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXPECTED_KIND, FAULT_CYCLE, startFaultServer } from './fault-soul-server.js';
 import { collect, runCli, startCli } from './run-cli.js';
@@ -28,11 +28,26 @@ describe('buddy-simulator against a real Soul over HTTP', () => {
     const common = ['--max-requests', '400', '--interval-min', '0', '--interval-max', '0'];
     const http = await runCli(
       'simulator',
-      [...common, '--seed', '5', '--use-real-soul', '--soul-url', server.url, '--file', join(dir, 'http.json')],
+      [
+        ...common,
+        '--seed',
+        '5',
+        '--use-real-soul',
+        '--soul-url',
+        server.url,
+        '--file',
+        join(dir, 'http.json'),
+      ],
       { env: { SOUL_API_KEY: KEY } },
     );
     expect(http.code).toBe(0);
-    const local = await runCli('simulator', [...common, '--seed', '5', '--file', join(dir, 'local.json')]);
+    const local = await runCli('simulator', [
+      ...common,
+      '--seed',
+      '5',
+      '--file',
+      join(dir, 'local.json'),
+    ]);
     expect(local.code).toBe(0);
 
     const viaHttp = parseMetricsFile(readFileSync(join(dir, 'http.json'), 'utf8'));
@@ -111,9 +126,13 @@ describe('buddy-simulator against a real Soul over HTTP', () => {
     const closed = await startFaultServer();
     const deadUrl = closed.url;
     await closed.close();
-    const dead = await runCli('simulator', ['--use-real-soul', '--soul-url', deadUrl, '--max-requests', '1'], {
-      env: { SOUL_REAL_ENABLED: 'true' },
-    });
+    const dead = await runCli(
+      'simulator',
+      ['--use-real-soul', '--soul-url', deadUrl, '--max-requests', '1'],
+      {
+        env: { SOUL_REAL_ENABLED: 'true' },
+      },
+    );
     expect(dead.code).toBe(1);
     expect(dead.stderr.trim().split('\n')).toHaveLength(1);
     expect(dead.stderr).toMatch(/health check failed.*connection refused/i);
@@ -141,7 +160,8 @@ describe('buddy-simulator against a real Soul over HTTP', () => {
     };
     await waitFor(() => /control: (http:\/\/127\.0\.0\.1:\d+)/.test(stderr), 'control URL');
     const control = /control: (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr)![1];
-    const soul = async () => (await fetch(`${control}/soul`)).json() as Promise<{ served: Record<string, number> }>;
+    const soul = async () =>
+      (await fetch(`${control}/soul`)).json() as Promise<{ served: Record<string, number> }>;
     const post = (active: string) =>
       fetch(`${control}/soul`, {
         method: 'POST',
@@ -172,7 +192,9 @@ describe('buddy-simulator against a real Soul over HTTP', () => {
     ]);
     expect(last.soul.served.real).toBeGreaterThanOrEqual(20);
     expect(last.soul.served.reference).toBeGreaterThanOrEqual(40);
-    expect((last.soul.served.real ?? 0) + (last.soul.served.reference ?? 0)).toBe(last.total_requests);
+    expect((last.soul.served.real ?? 0) + (last.soul.served.reference ?? 0)).toBe(
+      last.total_requests,
+    );
     expect(last.success_rate).toBe(100);
   });
 });

@@ -94,6 +94,9 @@ describe('buddy-simulator end to end', () => {
     [['--error-rate', '2'], '--error-rate'],
     [['--frobnicate'], '--frobnicate'],
     [['--arrival', 'poisson'], '--rate'],
+    [['--alert', 'nope=3'], '--alert'],
+    [['--alert', 'successRateBelow'], '--alert'],
+    [['--config', '/nonexistent/buddy.json'], '--config'],
   ])('rejects %j with exit 2 and one line naming %s', async (args, flag) => {
     const result = await runCli('simulator', args);
     expect(result.code).toBe(2);

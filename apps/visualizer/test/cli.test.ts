@@ -1,17 +1,18 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Fixture builders live beside the analysis code they exercise; tests only, never shipped.
 import {
+  buildLegacyText,
   createHistogram,
   errorRun,
   HOSTILE,
   hostileRun,
   mediumRun,
   smallRun,
-} from '../../../packages/analysis/src/testing/fixtures.js';
-import { buildLegacyText, writeRun } from '../../../packages/analysis/src/testing/write-run.js';
+  writeRun,
+} from '@buddy/analysis/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/;

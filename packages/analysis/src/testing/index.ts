@@ -1,0 +1,3 @@
+// Test fixtures for analysis consumers; exported only under the source condition, never built.
+export * from './fixtures.js';
+export * from './write-run.js';
