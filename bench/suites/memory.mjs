@@ -4,39 +4,60 @@ import { atMost, row } from '../lib/format.mjs';
 
 const GOAL = 1.2;
 const MiB = 2 ** 20;
+const label = (n) => `${(n / 1e6).toLocaleString('en-US')}M`;
 
-export async function runMemory({ quick, log }) {
-  const first = quick ? 100_000 : 1_000_000;
-  const last = quick ? 1_000_000 : 10_000_000;
-  const budgetSeconds = quick ? 300 : 45 * 60;
-  log(`memory: ${last.toLocaleString('en-US')} requests in one process; progress follows`);
+async function measure({ first, last, budgetSeconds, reportInterval, log }) {
   const args = ['--requests', last, '--every', first, '--concurrency', 8, '--seed', 11];
-  const result = await runWorker('memory.mjs', [...args, '--budget-seconds', budgetSeconds].map(String), {
+  const extra = reportInterval === undefined ? [] : ['--report-interval', reportInterval];
+  const caps = ['--budget-seconds', budgetSeconds, '--rss-cap-mib', 3072];
+  const result = await runWorker('memory.mjs', [...args, ...extra, ...caps].map(String), {
     nodeFlags: ['--expose-gc'],
-    timeoutMs: (budgetSeconds + 600) * 1000,
+    timeoutMs: (budgetSeconds + 900) * 1000,
     allowFailure: true,
   });
   if (result.samples.length === 0) throw new Error('memory worker ended before its first sample');
   const a = result.samples[0];
   const b = result.samples.at(-1);
-  const label = (n) => `${(n / 1e6).toLocaleString('en-US')}M`;
+  log(`memory: ${label(b.requests)} reached (${result.stopped}); rss ${(b.rssBytes / MiB).toFixed(0)} MiB`);
+  return { result, a, b };
+}
+
+function describeStop(result) {
+  if (result.stopped === 'completed') return '';
+  if (result.stopped === 'died') return ` The worker died after the last sample (${JSON.stringify(result.exit)}).`;
+  return ` Stopped at ${label(result.samples.at(-1).requests)}: ${result.stopped} (3 GiB RSS cap, time budget).`;
+}
+
+export async function runMemory({ quick, log }) {
+  const first = quick ? 100_000 : 1_000_000;
+  const last = quick ? 1_000_000 : 10_000_000;
+  const budgetSeconds = quick ? 300 : 30 * 60;
+  log(`memory: ${last.toLocaleString('en-US')} requests in one process; progress follows`);
+  const main = await measure({ first, last, budgetSeconds, log });
+  log('memory: diagnostic run with a report every 100,000 requests');
+  const sparse = await measure({ first, last, budgetSeconds, reportInterval: 100_000, log });
+  const rss = (s) => s.rssBytes / MiB;
+  const samplesText = (r) => r.samples.map((s) => `${label(s.requests)} ${rss(s).toFixed(0)}`).join(', ');
   return {
     name: 'memory',
     rows: [
-      row(`RSS after ${label(a?.requests ?? first)} requests (after GC)`, a && a.rssBytes / MiB, 'MiB'),
-      row(`RSS after ${label(b.requests)} requests (after GC)`, b.rssBytes / MiB, 'MiB'),
-      row(`RSS ${label(b.requests)} / ${label(first)}`, a ? b.rssBytes / a.rssBytes : Number.NaN, 'ratio', atMost(GOAL)),
-      row(`heap used after ${label(b.requests)} / after ${label(first)}`, a ? b.heapUsedBytes / a.heapUsedBytes : Number.NaN, 'ratio'),
-      row('full-path throughput over the whole run', b.requests / b.seconds, 'req/s'),
+      row(`RSS after ${label(main.a.requests)} requests (after GC)`, rss(main.a), 'MiB'),
+      row(`RSS after ${label(main.b.requests)} requests (after GC)`, rss(main.b), 'MiB'),
+      row(`RSS ${label(main.b.requests)} / ${label(main.a.requests)}`, main.b.rssBytes / main.a.rssBytes, 'ratio', atMost(GOAL)),
+      row(`heap used ${label(main.b.requests)} / ${label(main.a.requests)}`, main.b.heapUsedBytes / main.a.heapUsedBytes, 'ratio'),
+      row('request rate until the last sample', main.b.requests / main.b.seconds, 'req/s'),
+      row(`diagnostic, report every 100k: RSS ${label(sparse.b.requests)} / ${label(sparse.a.requests)}`, sparse.b.rssBytes / sparse.a.rssBytes, 'ratio'),
+      row(`diagnostic, report every 100k: RSS after ${label(sparse.b.requests)}`, rss(sparse.b), 'MiB'),
     ],
     notes: [
-      `One process, closed loop x8, simulator defaults (report every 500 requests, history on), ` +
-        `--json mode so the bench can see each report; RSS sampled after global.gc() every ` +
-        `${label(first)} requests.` +
-        (result.stoppedEarly ? ` Stopped early at ${label(b.requests)}: time budget.` : '') +
-        (result.partial ? ` The worker died (${JSON.stringify(result.exit)}) after the last sample.` : ''),
-      `RSS samples (MiB): ${result.samples.map((s) => `${label(s.requests)} ${(s.rssBytes / MiB).toFixed(0)}`).join(', ')}`,
+      'One process each, closed loop x8, --json so the bench sees each report; RSS sampled after ' +
+        `global.gc() every ${label(first)} requests. Main run: simulator defaults (a report and a ` +
+        `metrics-file write every 500 requests, history on).${describeStop(main.result)}`,
+      `Main run RSS samples (MiB): ${samplesText(main.result)}`,
+      'Diagnostic run: the same with --report-interval 100000, to separate the metrics-file ' +
+        `writes from the rest of the path.${describeStop(sparse.result)} RSS samples (MiB): ` +
+        samplesText(sparse.result),
     ],
-    raw: result,
+    raw: { main: main.result, sparse: sparse.result },
   };
 }
