@@ -45,7 +45,9 @@ function printResults(results) {
   for (const result of results) {
     if (result.error) process.stdout.write(`\n${result.name}: FAILED: ${result.error}\n`);
     for (const note of result.notes ?? []) process.stdout.write(`\n${result.name}: ${note}\n`);
-    if (result.profile) process.stdout.write(`\n${result.name} profile:\n${result.profile}\n`);
+    if (result.profile) {
+      process.stdout.write(`\n${result.profileTitle ?? `${result.name} profile`}:\n${result.profile}\n`);
+    }
   }
 }
 

@@ -36,7 +36,7 @@ function renderSection(result, run) {
     ...(result.notes ?? []).map((n) => `- ${n}`),
   ];
   if (result.profile) {
-    lines.push('', 'CPU profile of the full path (below goal):', '', '```text', result.profile, '```');
+    lines.push('', `${result.profileTitle ?? 'CPU profile'}:`, '', '```text', result.profile, '```');
   }
   const rows = JSON.stringify(result.rows.filter((r) => r.goal !== undefined));
   return `<!-- bench:${result.name} ${rows} -->\n${lines.join('\n')}\n\n<!-- /bench:${result.name} -->\n`;

@@ -4,11 +4,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runWorker, startSoulServer } from '../lib/child.mjs';
 import { atLeast, row } from '../lib/format.mjs';
+import { renderProfileSummary } from '../lib/profile-summary.mjs';
 import { median } from '../lib/stats.mjs';
 import { ensureTool, guardedEnv } from '../lib/tools.mjs';
 
 const SEED = 5;
 const BODIES = 2000;
+
+/** Profiles our client at `connections` for one run and summarises where its time went. */
+async function profileOurs(common, work) {
+  const file = join(work, 'closed-http.cpuprofile');
+  await runWorker('closed-http.mjs', [...common, '--seed', String(SEED), '--count', String(BODIES), '--profile', file]);
+  const summary = await runWorker('profile-report.mjs', ['--profile', file, '--limit', '20'], {
+    nodeFlags: ['--enable-source-maps'],
+    quietStderr: true,
+  });
+  return renderProfileSummary(summary);
+}
 
 export async function runAutocannon({ rounds = 3, quick, log }) {
   await ensureTool('autocannon');
@@ -21,6 +33,7 @@ export async function runAutocannon({ rounds = 3, quick, log }) {
   try {
     const rows = [];
     const raw = {};
+    let profile;
     for (const connections of [10, 50]) {
       const common = ['--url', server.url, '--connections', connections, '--seconds', seconds, '--warmup', warmup].map(String);
       const ours = [];
@@ -42,6 +55,10 @@ export async function runAutocannon({ rounds = 3, quick, log }) {
         row(`${connections} connections: errors ours / autocannon`, `${median(ours.map((r) => r.errors))} / ${median(theirs.map((r) => r.errors))}`, 'count'),
       );
       raw[connections] = { ours, autocannon: theirs };
+      if (connections === 10 && median(ratios) < 1) {
+        log('autocannon: ours is slower, profiling our client at 10 connections');
+        profile = await profileOurs(common, work);
+      }
     }
     return {
       name: 'autocannon',
@@ -53,6 +70,7 @@ export async function runAutocannon({ rounds = 3, quick, log }) {
           'ratio is the median of per-round ratios. One reference server process for all runs.',
       ],
       raw,
+      ...(profile === undefined ? {} : { profile, profileTitle: 'CPU profile of our HTTP client (10 connections)' }),
     };
   } finally {
     await server.stop();

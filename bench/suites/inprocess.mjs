@@ -86,6 +86,7 @@ export async function runInprocess({ rounds = 5, quick, log }) {
     log('inprocess: ratio below goal, profiling the full path (--cpu-prof)');
     const summary = await profileFullPath(requests, concurrency);
     result.profile = renderProfileSummary(summary);
+    result.profileTitle = 'CPU profile of the full path (timed stretch only)';
   }
   return result;
 }

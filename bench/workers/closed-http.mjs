@@ -1,12 +1,14 @@
 // Our HTTP client in closed loop: N workers through createHttpSoulTarget (N keep-alive
 // connections), cycling the seeded requests; warm-up seconds first, then the measured ones.
+// --profile <path> writes a CPU profile of the run.
 import { printResult, readWorkerArgs } from '../lib/cli-args.mjs';
+import { startProfiling } from '../lib/profiler.mjs';
 import { cycleRequests, generateRequests } from '../lib/requests.mjs';
 import { importPackage } from '../lib/workspace.mjs';
 
 const core = await importPackage('@buddy/traffic-core');
 const soul = await importPackage('@buddy/soul-adapters');
-const { url, connections, seconds, warmup, seed, count } = readWorkerArgs();
+const { url, connections, seconds, warmup, seed, count, profile } = readWorkerArgs();
 
 const clock = core.createSystemClock();
 const target = soul.createHttpSoulTarget({ url, maxConnections: connections, clock });
@@ -37,7 +39,9 @@ clock.setTimer(
   (warmup + seconds) * 1000,
 );
 
+const profiling = await startProfiling(profile);
 await run.start();
+await profiling.stop();
 await target.close?.();
 const measuredSeconds = (stopAtMs - measureFromMs) / 1000;
 printResult({ connections, completed, errors, measuredSeconds, ratePerSec: completed / measuredSeconds });

@@ -1,4 +1,5 @@
 import { createAggregator } from '@buddy/metrics';
+import { renderReportBlock } from '@buddy/report-format';
 import { evaluateContent } from '@buddy/soul-adapters';
 import {
   type CategoryDefinition,
@@ -37,4 +38,15 @@ export function prewarm(categories: readonly CategoryDefinition[]): void {
       warmup: false,
     });
   }
+  const report = scratch.buildReport({
+    nowMs: 300,
+    wallMs: 0,
+    runId: 'prewarm',
+    loadLevel: 1,
+    requestInterval: { min: 0, max: 0 },
+    arrival: 'closed',
+    soul: { active: 'prewarm', served: {}, fallbacks: 0, switches: [] },
+  });
+  renderReportBlock(report);
+  JSON.stringify(report);
 }

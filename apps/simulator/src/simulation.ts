@@ -163,7 +163,17 @@ export async function runSimulation(
     completed++;
     printer.outcome(outcome);
     cadence.recordRequest();
-    if (cadence.isDue(clock.now())) makeReport(false);
+    if (cadence.isDue(clock.now())) scheduleReport();
+  };
+
+  // Building a report takes milliseconds; doing it inside one request's answer would delay
+  // the answers queued behind it and inflate their execution times. It runs on its own turn.
+  let reportTurn: NodeJS.Immediate | undefined;
+  const scheduleReport = () => {
+    reportTurn ??= setImmediate(() => {
+      reportTurn = undefined;
+      if (cadence.isDue(clock.now())) makeReport(false);
+    });
   };
 
   run.events.on('outcome', onOutcome);
@@ -171,7 +181,7 @@ export async function runSimulation(
   run.events.on('internalError', (error) => printer.warn(`internal error: ${String(error)}`));
 
   const tick = createTicker(clock, TICK_MS, (ticks) => {
-    if (cadence.isDue(clock.now())) makeReport(false);
+    if (cadence.isDue(clock.now())) scheduleReport();
     printer.progress(completed, (clock.now() - startedAtMs) / 1000);
     if (ticks % 4 === 0) writeLive('running');
   });
@@ -216,6 +226,7 @@ export async function runSimulation(
   printer.banner(target.active, control?.url);
   const summary = await run.start();
   tick.stop();
+  if (reportTurn !== undefined) clearImmediate(reportTurn);
   offStop();
   offToggle();
   const finalReport = makeReport(true);

@@ -57,8 +57,12 @@ interface PendingTimer {
   fn: () => void;
 }
 
+// Lets pending promise chains and setImmediate hops (the run loop's yields) settle.
 const flushMicrotasks = async (): Promise<void> => {
-  for (let i = 0; i < 20; i++) await Promise.resolve();
+  for (let round = 0; round < 3; round++) {
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 };
 
 /** Creates a manual clock starting at `startMs` (monotonic) and `wallStartMs` (epoch). */

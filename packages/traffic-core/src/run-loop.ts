@@ -202,16 +202,31 @@ export function createRun(options: RunOptions): RunHandle {
     events.emit('dropped', { request, intendedAtMs, reason });
   };
 
+  /** Issues the next scheduled send; true when it started (not backlogged or dropped). */
+  const issueNext = (): boolean => {
+    const intendedAtMs = nextIntendedMs;
+    const { request, warmup } = nextRequest(intendedAtMs);
+    nextIntendedMs += (options.arrival as ArrivalSchedule).nextGapMs();
+    if (inFlight < maxInFlight) {
+      launch(request, intendedAtMs, warmup);
+      return true;
+    }
+    if (backlog.length < maxBacklog) backlog.push({ request, intendedAtMs, warmup });
+    else drop(request, intendedAtMs, 'backlog_full');
+    return false;
+  };
+
+  const isDue = () => moreToIssue() && nextIntendedMs <= clock.now();
+
   const issueDue = () => {
     timer = undefined;
-    const now = clock.now();
-    while (moreToIssue() && nextIntendedMs <= now) {
-      const intendedAtMs = nextIntendedMs;
-      const { request, warmup } = nextRequest(intendedAtMs);
-      nextIntendedMs += (options.arrival as ArrivalSchedule).nextGapMs();
-      if (inFlight < maxInFlight) launch(request, intendedAtMs, warmup);
-      else if (backlog.length < maxBacklog) backlog.push({ request, intendedAtMs, warmup });
-      else drop(request, intendedAtMs, 'backlog_full');
+    while (isDue()) {
+      // An in-process target answers synchronously: yield after each started send so that
+      // its answer is timed before the next send runs, not after the whole batch.
+      if (issueNext() && isDue()) {
+        yieldToEventLoop().then(issueDue, (error) => events.emit('internalError', error));
+        return;
+      }
     }
     if (moreToIssue()) timer = clock.setTimer(issueDue, nextIntendedMs - clock.now());
     else if (state === 'running') beginDrain(false);
