@@ -9,7 +9,9 @@ const dgram = require('node:dgram');
 const allowedHosts = new Set(['127.0.0.1', '::1', 'localhost', '::ffff:127.0.0.1']);
 
 function refuse(what, host) {
-  const shown = String(host).replace(/[^\w.:-]/g, '?').slice(0, 80);
+  const shown = String(host)
+    .replace(/[^\w.:-]/g, '?')
+    .slice(0, 80);
   process.stderr.write(`loopback-guard: refused ${what} to ${shown}\n`);
   const error = new Error(`loopback-guard: ${what} to ${shown} refused (loopback only)`);
   error.code = 'ELOOPBACKONLY';

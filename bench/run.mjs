@@ -46,7 +46,9 @@ function printResults(results) {
     if (result.error) process.stdout.write(`\n${result.name}: FAILED: ${result.error}\n`);
     for (const note of result.notes ?? []) process.stdout.write(`\n${result.name}: ${note}\n`);
     if (result.profile) {
-      process.stdout.write(`\n${result.profileTitle ?? `${result.name} profile`}:\n${result.profile}\n`);
+      process.stdout.write(
+        `\n${result.profileTitle ?? `${result.name} profile`}:\n${result.profile}\n`,
+      );
     }
   }
 }

@@ -9,11 +9,12 @@ import { ensureTool, guardedEnv } from './tools.mjs';
 
 const processorPath = fileURLToPath(new URL('../workers/artillery-processor.cjs', import.meta.url));
 
-function buildScript({ url, rate, seconds, warmup }) {
+function buildScript({ url, rate, seconds, warmup, bodiesFile, sendLog }) {
   return {
     config: {
       target: url,
       processor: processorPath,
+      variables: { benchBodiesFile: [bodiesFile], benchSendLog: [sendLog] },
       phases: [
         { name: 'warmup', duration: warmup, arrivalRate: rate },
         { name: 'measured', duration: seconds, arrivalRate: rate },
@@ -91,8 +92,9 @@ export async function runArtillery({ url, rate, seconds, warmup, bodiesFile }) {
     const scriptPath = join(work, 'script.json');
     const reportPath = join(work, 'report.json');
     const sendLog = join(work, 'sends.log');
-    writeFileSync(scriptPath, JSON.stringify(buildScript({ url, rate, seconds, warmup })));
-    const env = guardedEnv({ BENCH_BODIES_FILE: bodiesFile, BENCH_SEND_LOG: sendLog });
+    const script = buildScript({ url, rate, seconds, warmup, bodiesFile, sendLog });
+    writeFileSync(scriptPath, JSON.stringify(script));
+    const env = guardedEnv();
     const args = ['run', '--output', reportPath, scriptPath];
     const timeoutMs = (seconds + warmup) * 1000 * 6 + 60_000;
     const proc = await runArtilleryProcess(join(dir, 'bin/run'), args, env, timeoutMs);

@@ -52,7 +52,9 @@ function collect(child, timeoutMs, label) {
   child.stderr?.on('data', (chunk) => err.push(chunk));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      process.stderr.write(`bench: ${label} exceeded ${Math.round(timeoutMs / 1000)} s, ending it\n`);
+      process.stderr.write(
+        `bench: ${label} exceeded ${Math.round(timeoutMs / 1000)} s, ending it\n`,
+      );
       endChild(child);
     }, timeoutMs);
     child.on('error', reject);
@@ -111,7 +113,11 @@ export async function runWorker(name, args = [], options = {}) {
  * `stop()` ends it by pid.
  */
 export function startSoulServer(args = []) {
-  const child = spawnTracked(process.execPath, [...sourceFlags, workerPath('soul-server.mjs'), ...args]);
+  const child = spawnTracked(process.execPath, [
+    ...sourceFlags,
+    workerPath('soul-server.mjs'),
+    ...args,
+  ]);
   return new Promise((resolve, reject) => {
     let buffered = '';
     const onData = (chunk) => {

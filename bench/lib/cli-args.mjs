@@ -4,7 +4,8 @@ export function readWorkerArgs(argv = process.argv.slice(2)) {
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
     const raw = argv[i + 1];
-    values[key] = raw !== undefined && raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
+    values[key] =
+      raw !== undefined && raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
   }
   return values;
 }

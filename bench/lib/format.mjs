@@ -29,7 +29,10 @@ export const atLeast = (limit, unit = '') => ({
   text: `>= ${limit}${unit}`,
   check: (v) => v >= limit,
 });
-export const atMost = (limit, unit = '') => ({ text: `<= ${limit}${unit}`, check: (v) => v <= limit });
+export const atMost = (limit, unit = '') => ({
+  text: `<= ${limit}${unit}`,
+  check: (v) => v <= limit,
+});
 /** A goal stated in words, met when `check` says so. */
 export const goalText = (text, check) => ({ text, check });
 
@@ -49,7 +52,8 @@ function tableCells(results) {
 export function renderTextTable(results) {
   const rows = [header, ...tableCells(results)];
   const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const line = (r) => r.map((cell, i) => (i === 2 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ');
+  const line = (r) =>
+    r.map((cell, i) => (i === 2 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ');
   return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)]
     .map((l) => l.trimEnd())
     .join('\n');
@@ -57,7 +61,7 @@ export function renderTextTable(results) {
 
 /** A Markdown table of the given results' rows. */
 export function renderMarkdownTable(results) {
-  const escape = (cell) => cell.replaceAll('|', '\\|');
-  const line = (r) => `| ${r.map(escape).join(' | ')} |`;
+  const escapeCell = (cell) => cell.replaceAll('|', '\\|');
+  const line = (r) => `| ${r.map(escapeCell).join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...tableCells(results).map(line)].join('\n');
 }

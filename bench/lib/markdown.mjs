@@ -36,7 +36,14 @@ function renderSection(result, run) {
     ...(result.notes ?? []).map((n) => `- ${n}`),
   ];
   if (result.profile) {
-    lines.push('', `${result.profileTitle ?? 'CPU profile'}:`, '', '```text', result.profile, '```');
+    lines.push(
+      '',
+      `${result.profileTitle ?? 'CPU profile'}:`,
+      '',
+      '```text',
+      result.profile,
+      '```',
+    );
   }
   const rows = JSON.stringify(result.rows.filter((r) => r.goal !== undefined));
   return `<!-- bench:${result.name} ${rows} -->\n${lines.join('\n')}\n\n<!-- /bench:${result.name} -->\n`;
@@ -53,7 +60,10 @@ function renderSummary(sections) {
 export function writeBenchmarksFile(path, results, run) {
   const sections = readSections(path);
   for (const result of results) {
-    sections.set(result.name, { rows: result.rows.filter((r) => r.goal !== undefined), text: renderSection(result, run) });
+    sections.set(result.name, {
+      rows: result.rows.filter((r) => r.goal !== undefined),
+      text: renderSection(result, run),
+    });
   }
   const ordered = benchmarkNames.filter((n) => sections.has(n)).map((n) => sections.get(n).text);
   const text = [

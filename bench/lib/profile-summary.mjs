@@ -28,7 +28,8 @@ function selfTimeByNode(profile) {
 
 function parentsOf(profile) {
   const parent = new Map();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node);
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parent.set(child, node);
   return parent;
 }
 

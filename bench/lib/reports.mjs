@@ -38,7 +38,10 @@ export function buildReports(seed, count) {
   const reports = [];
   let atMs = 0;
   for (let r = 0; r < count; r++) {
-    for (let i = 0; i < REQUESTS_PER_REPORT; i++) aggregator.record(makeOutcome(generator.next(), (atMs += 0.1)));
+    for (let i = 0; i < REQUESTS_PER_REPORT; i++) {
+      atMs += 0.1;
+      aggregator.record(makeOutcome(generator.next(), atMs));
+    }
     reports.push(
       aggregator.buildReport({
         nowMs: atMs,
@@ -47,7 +50,12 @@ export function buildReports(seed, count) {
         loadLevel: 1,
         requestInterval: { min: 0, max: 0 },
         arrival: 'closed',
-        soul: { active: 'reference', served: { reference: (r + 1) * 500 }, fallbacks: 0, switches: [] },
+        soul: {
+          active: 'reference',
+          served: { reference: (r + 1) * 500 },
+          fallbacks: 0,
+          switches: [],
+        },
         targetRatePerSec: null,
       }),
     );

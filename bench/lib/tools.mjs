@@ -17,12 +17,7 @@ export const toolVersions = { artillery: '2.0.21', autocannon: '9.0.0' };
 
 /** Environment for running a tool: telemetry off, loopback-only guard preloaded. */
 export function guardedEnv(extra = {}) {
-  const inherited = process.env.NODE_OPTIONS ? `${process.env.NODE_OPTIONS} ` : '';
-  return {
-    ARTILLERY_DISABLE_TELEMETRY: 'true',
-    NODE_OPTIONS: `${inherited}--require ${guardPath}`,
-    ...extra,
-  };
+  return { ARTILLERY_DISABLE_TELEMETRY: 'true', NODE_OPTIONS: `--require ${guardPath}`, ...extra };
 }
 
 function installedVersion(name) {

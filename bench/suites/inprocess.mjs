@@ -61,21 +61,31 @@ export async function runInprocess({ rounds = 5, quick, log }) {
     for (const name of names) rates[name].push(byName[name]);
     ratios.push(byName.full / byName.bare);
     ratiosNoReports.push(byName.noReports / byName.bare);
-    log(`inprocess round ${round + 1}/${rounds}: full ${byName.full.toFixed(0)}/s, bare ${byName.bare.toFixed(0)}/s`);
+    const [full, bare] = [byName.full.toFixed(0), byName.bare.toFixed(0)];
+    log(`inprocess round ${round + 1}/${rounds}: full ${full}/s, bare ${bare}/s`);
   }
   const ratio = median(ratios);
   const result = {
     name: 'inprocess',
     rows: [
-      row(`full path, closed loop x${concurrency} (median of ${rounds})`, median(rates.full), 'req/s'),
+      row(
+        `full path, closed loop x${concurrency} (median of ${rounds})`,
+        median(rates.full),
+        'req/s',
+      ),
       row('bare evaluateContent loop, same requests', median(rates.bare), 'req/s'),
       row('full path / bare loop', ratio, 'ratio', atLeast(GOAL)),
-      row('diagnostic: full path until its last request (store queue not drained)', median(runRates), 'req/s'),
+      row(
+        'diagnostic: full path until its last request (store queue not drained)',
+        median(runRates),
+        'req/s',
+      ),
       row('diagnostic: full path without periodic reports', median(rates.noReports), 'req/s'),
       row('diagnostic: no-reports path / bare loop', median(ratiosNoReports), 'ratio'),
     ],
     notes: [
-      `${requests.toLocaleString('en-US')} requests per run, seed ${SEED}, each run a fresh process; ` +
+      `${requests.toLocaleString('en-US')} requests per run, seed ${SEED}, ` +
+        'each run a fresh process; ' +
         'rates exclude module loading. The bare loop pre-generates its requests (generation is ' +
         'not timed); the full path generates them as the simulator does. The full-path rate ' +
         'runs until runSimulation resolves, i.e. until every queued metrics-file write is done.',

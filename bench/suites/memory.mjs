@@ -18,14 +18,17 @@ async function measure({ first, last, budgetSeconds, reportInterval, log }) {
   if (result.samples.length === 0) throw new Error('memory worker ended before its first sample');
   const a = result.samples[0];
   const b = result.samples.at(-1);
-  log(`memory: ${label(b.requests)} reached (${result.stopped}); rss ${(b.rssBytes / MiB).toFixed(0)} MiB`);
+  const mib = (b.rssBytes / MiB).toFixed(0);
+  log(`memory: ${label(b.requests)} reached (${result.stopped}); rss ${mib} MiB`);
   return { result, a, b };
 }
 
 function describeStop(result) {
   if (result.stopped === 'completed') return '';
-  if (result.stopped === 'died') return ` The worker died after the last sample (${JSON.stringify(result.exit)}).`;
-  return ` Stopped at ${label(result.samples.at(-1).requests)}: ${result.stopped} (3 GiB RSS cap, time budget).`;
+  if (result.stopped === 'died')
+    return ` The worker died after the last sample (${JSON.stringify(result.exit)}).`;
+  const at = label(result.samples.at(-1).requests);
+  return ` Stopped at $at: $result.stopped(caps: 3 GiB RSS, time budget).`;
 }
 
 export async function runMemory({ quick, log }) {
@@ -37,21 +40,41 @@ export async function runMemory({ quick, log }) {
   log('memory: diagnostic run with a report every 100,000 requests');
   const sparse = await measure({ first, last, budgetSeconds, reportInterval: 100_000, log });
   const rss = (s) => s.rssBytes / MiB;
-  const samplesText = (r) => r.samples.map((s) => `${label(s.requests)} ${rss(s).toFixed(0)}`).join(', ');
+  const samplesText = (r) =>
+    r.samples.map((s) => `${label(s.requests)} ${rss(s).toFixed(0)}`).join(', ');
   return {
     name: 'memory',
     rows: [
       row(`RSS after ${label(main.a.requests)} requests (after GC)`, rss(main.a), 'MiB'),
       row(`RSS after ${label(main.b.requests)} requests (after GC)`, rss(main.b), 'MiB'),
-      row(`RSS ${label(main.b.requests)} / ${label(main.a.requests)}`, main.b.rssBytes / main.a.rssBytes, 'ratio', atMost(GOAL)),
-      row(`heap used ${label(main.b.requests)} / ${label(main.a.requests)}`, main.b.heapUsedBytes / main.a.heapUsedBytes, 'ratio'),
+      row(
+        `RSS ${label(main.b.requests)} / ${label(main.a.requests)}`,
+        main.b.rssBytes / main.a.rssBytes,
+        'ratio',
+        atMost(GOAL),
+      ),
+      row(
+        `heap used ${label(main.b.requests)} / ${label(main.a.requests)}`,
+        main.b.heapUsedBytes / main.a.heapUsedBytes,
+        'ratio',
+      ),
       row('request rate until the last sample', main.b.requests / main.b.seconds, 'req/s'),
-      row(`diagnostic, report every 100k: RSS ${label(sparse.b.requests)} / ${label(sparse.a.requests)}`, sparse.b.rssBytes / sparse.a.rssBytes, 'ratio'),
-      row(`diagnostic, report every 100k: RSS after ${label(sparse.b.requests)}`, rss(sparse.b), 'MiB'),
+      row(
+        `diagnostic, report every 100k: RSS ${label(sparse.b.requests)} / ` +
+          label(sparse.a.requests),
+        sparse.b.rssBytes / sparse.a.rssBytes,
+        'ratio',
+      ),
+      row(
+        `diagnostic, report every 100k: RSS after ${label(sparse.b.requests)}`,
+        rss(sparse.b),
+        'MiB',
+      ),
     ],
     notes: [
       'One process each, closed loop x8, --json so the bench sees each report; RSS sampled after ' +
-        `global.gc() every ${label(first)} requests. Main run: simulator defaults (a report and a ` +
+        `global.gc() every ${label(first)} requests. Main run: simulator defaults ` +
+        '(a report and a ' +
         `metrics-file write every 500 requests, history on).${describeStop(main.result)}`,
       `Main run RSS samples (MiB): ${samplesText(main.result)}`,
       'Diagnostic run: the same with --report-interval 100000, to separate the metrics-file ' +

@@ -12,9 +12,12 @@ export async function runStore({ rounds = 3, quick, log }) {
   const results = [];
   for (let round = 0; round < rounds; round++) {
     const args = ['--writes', writes, '--small', small, '--large', large, '--seed', 7 + round];
-    const result = await runWorker('store-writes.mjs', args.map(String), { timeoutMs: 20 * 60_000 });
+    const result = await runWorker('store-writes.mjs', args.map(String), {
+      timeoutMs: 20 * 60_000,
+    });
     results.push(result);
-    log(`store round ${round + 1}/${rounds}: ${result.smallMedianMs.toFixed(2)} ms vs ${result.largeMedianMs.toFixed(2)} ms`);
+    const [fewMs, manyMs] = [result.smallMedianMs, result.largeMedianMs].map((v) => v.toFixed(2));
+    log(`store round ${round + 1}/${rounds}: ${fewMs} ms vs ${manyMs} ms`);
   }
   const smallMs = median(results.map((r) => r.smallMedianMs));
   const largeMs = median(results.map((r) => r.largeMedianMs));
@@ -22,8 +25,17 @@ export async function runStore({ rounds = 3, quick, log }) {
     name: 'store',
     rows: [
       row(`writeReport, ${small} reports in history (median)`, smallMs, 'ms'),
-      row(`writeReport, ${large.toLocaleString('en-US')} reports in history (median)`, largeMs, 'ms'),
-      row(`${large.toLocaleString('en-US')} / ${small}`, median(results.map((r) => r.largeMedianMs / r.smallMedianMs)), 'ratio', atMost(GOAL)),
+      row(
+        `writeReport, ${large.toLocaleString('en-US')} reports in history (median)`,
+        largeMs,
+        'ms',
+      ),
+      row(
+        `${large.toLocaleString('en-US')} / ${small}`,
+        median(results.map((r) => r.largeMedianMs / r.smallMedianMs)),
+        'ratio',
+        atMost(GOAL),
+      ),
     ],
     notes: [
       `${writes} timed writes per store per round, small and large interleaved, ${rounds} rounds ` +

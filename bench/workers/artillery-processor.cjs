@@ -3,13 +3,14 @@
 'use strict';
 const fs = require('node:fs');
 
-const bodies = JSON.parse(fs.readFileSync(process.env.BENCH_BODIES_FILE, 'utf8'));
-const logPath = process.env.BENCH_SEND_LOG;
+// Paths come from the script's config.variables (read on the first request).
+let bodies;
+let logPath;
 const pending = [];
 let next = 0;
 
 function flush() {
-  if (pending.length === 0) return;
+  if (pending.length === 0 || logPath === undefined) return;
   fs.appendFileSync(logPath, `${pending.join('\n')}\n`);
   pending.length = 0;
 }
@@ -18,7 +19,11 @@ process.on('exit', flush);
 setInterval(flush, 100).unref();
 
 /** beforeRequest hook: pick the next body, note the send time (epoch ms, sub-ms). */
-function markSend(requestParams, _context, _events, done) {
+function markSend(requestParams, context, _events, done) {
+  if (bodies === undefined) {
+    bodies = JSON.parse(fs.readFileSync(context.vars.benchBodiesFile, 'utf8'));
+    logPath = context.vars.benchSendLog;
+  }
   requestParams.json = bodies[next];
   next = (next + 1) % bodies.length;
   const nowMs = performance.timeOrigin + performance.now();

@@ -44,4 +44,10 @@ await run.start();
 await profiling.stop();
 await target.close?.();
 const measuredSeconds = (stopAtMs - measureFromMs) / 1000;
-printResult({ connections, completed, errors, measuredSeconds, ratePerSec: completed / measuredSeconds });
+printResult({
+  connections,
+  completed,
+  errors,
+  measuredSeconds,
+  ratePerSec: completed / measuredSeconds,
+});

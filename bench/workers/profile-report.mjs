@@ -31,7 +31,10 @@ function locate(frame) {
     ? findSourceMap(frame.url)?.findEntry(frame.lineNumber, frame.columnNumber)
     : undefined;
   if (entry === undefined || entry.originalLine === undefined) {
-    return { file, label: `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}` };
+    return {
+      file,
+      label: `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`,
+    };
   }
   const line = entry.originalLine;
   return { file, label: `${file}:${line + 1} ${lineOf(frame.url, line)}` };

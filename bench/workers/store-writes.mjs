@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { printResult, readWorkerArgs } from '../lib/cli-args.mjs';
-import { median } from '../lib/stats.mjs';
 import { buildReports, recentEntries } from '../lib/reports.mjs';
+import { median } from '../lib/stats.mjs';
 import { importPackage } from '../lib/workspace.mjs';
 
 const { createMetricsStore, historyPathFor } = await importPackage('@buddy/report-format');
@@ -22,7 +22,10 @@ const reportAt = (i) => reports[i % reports.length];
  */
 async function prepareStore(name, count) {
   let filling = true;
-  const skipWhileFilling = (real) => (...args) => (filling ? Promise.resolve() : real(...args));
+  const skipWhileFilling =
+    (real) =>
+    (...args) =>
+      filling ? Promise.resolve() : real(...args);
   const fs = await import('node:fs/promises');
   const path = join(dir, `${name}.json`);
   const store = createMetricsStore({

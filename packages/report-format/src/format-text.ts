@@ -19,7 +19,7 @@ export interface RenderReportOptions {
 }
 
 const DEFAULT_WIDTH = 60;
-const CATEGORY_NAME_WIDTH = 22;
+const CATEGORY_NAME_WIDTH = 26;
 
 type Paint = (code: string, text: string) => string;
 
