@@ -12,3 +12,14 @@ export function definePackageBuild(entry: string[] = ['src/index.ts']) {
     splitting: false,
   });
 }
+
+/** Shared app build: one ESM entry that the committed bin shim imports. */
+export function defineAppBuild() {
+  return defineConfig({
+    entry: ['src/cli.ts'],
+    format: ['esm'],
+    target: 'node20',
+    clean: true,
+    sourcemap: true,
+  });
+}

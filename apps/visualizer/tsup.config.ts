@@ -1,10 +1,3 @@
-import { defineConfig } from 'tsup';
+import { defineAppBuild } from '../../tsup.base';
 
-// Apps ship one ESM entry; the bin shim imports it.
-export default defineConfig({
-  entry: ['src/cli.ts'],
-  format: ['esm'],
-  target: 'node20',
-  clean: true,
-  sourcemap: true,
-});
+export default defineAppBuild();

@@ -46,7 +46,8 @@ function renderSection(result, run) {
     );
   }
   const rows = JSON.stringify(result.rows.filter((r) => r.goal !== undefined));
-  return `<!-- bench:${result.name} ${rows} -->\n${lines.join('\n')}\n\n<!-- /bench:${result.name} -->\n`;
+  const body = lines.join('\n');
+  return `<!-- bench:${result.name} ${rows} -->\n${body}\n\n<!-- /bench:${result.name} -->\n`;
 }
 
 function renderSummary(sections) {

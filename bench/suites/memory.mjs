@@ -28,7 +28,7 @@ function describeStop(result) {
   if (result.stopped === 'died')
     return ` The worker died after the last sample (${JSON.stringify(result.exit)}).`;
   const at = label(result.samples.at(-1).requests);
-  return ` Stopped at $at: $result.stopped(caps: 3 GiB RSS, time budget).`;
+  return ` Stopped at ${at}: ${result.stopped} (caps: 3 GiB RSS, time budget).`;
 }
 
 export async function runMemory({ quick, log }) {
