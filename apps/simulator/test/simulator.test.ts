@@ -84,6 +84,31 @@ describe('buddy-simulator end to end', () => {
     expect(last.total_requests).toBeGreaterThan(0);
   });
 
+  it('keeps warm-up requests out of the statistics and records the arrival mode', async () => {
+    const dir = tempDir();
+    const poisson = join(dir, 'p.json');
+    const result = await runCli('simulator', [
+      ...['--arrival', 'poisson', '--rate', '500', '--warmup', '50', '--max-requests', '200'],
+      ...['--seed', '4', '--file', poisson],
+    ]);
+    expect(result.code).toBe(0);
+    const last = readFile(poisson).reports.at(-1)!;
+    expect(last.total_requests).toBe(200);
+    expect(last.warmup_requests).toBe(50);
+    expect(last.arrival).toBe('poisson');
+    expect(last.schedule.cumulative.target_rate).toBeCloseTo(500, 6);
+
+    const closed = join(dir, 'c.json');
+    const run = await runCli('simulator', [
+      ...['--concurrency', '4', '--max-requests', '300', '--seed', '4', '--file', closed],
+    ]);
+    expect(run.code).toBe(0);
+    expect(readFile(closed).reports.at(-1)).toMatchObject({
+      arrival: 'closed',
+      total_requests: 300,
+    });
+  });
+
   it.each([
     [['--max-requests', '-5'], '--max-requests'],
     [['--max-requests', 'ten'], '--max-requests'],
