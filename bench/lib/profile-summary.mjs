@@ -91,7 +91,8 @@ export function renderProfileSummary(summary) {
   const line = (e) =>
     `  ${(e.share * 100).toFixed(1).padStart(5)}% ${e.ms.toFixed(0).padStart(6)} ms  ${e.name}`;
   return [
-    `total sampled: ${summary.totalMs.toFixed(0)} ms (time in natives and node internals charged to our caller)`,
+    `total sampled: ${summary.totalMs.toFixed(0)} ms ` +
+      '(time in natives and node internals charged to our caller)',
     'by function (self time):',
     ...summary.functions.map(line),
     'by file (self time):',

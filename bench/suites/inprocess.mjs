@@ -93,7 +93,7 @@ export async function runInprocess({ rounds = 5, quick, log }) {
     raw: { requests, rates, runRates, ratios, ratiosNoReports },
   };
   if (ratio < GOAL) {
-    log('inprocess: ratio below goal, profiling the full path (--cpu-prof)');
+    log('inprocess: ratio below goal, profiling the full path (CPU profile of the timed stretch)');
     const summary = await profileFullPath(requests, concurrency);
     result.profile = renderProfileSummary(summary);
     result.profileTitle = 'CPU profile of the full path (timed stretch only)';

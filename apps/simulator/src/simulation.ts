@@ -100,7 +100,6 @@ export async function runSimulation(
     ...(options.warmup !== undefined ? { warmup: options.warmup } : {}),
   });
 
-  let pendingWrites: Promise<void> = Promise.resolve();
   let loadChanges: Report['load_changes'] = [];
   const alertsSeen = new Map<string, Report['alerts'][number]>();
 
@@ -128,8 +127,9 @@ export async function runSimulation(
     cadence.markReported(now);
     for (const alert of report.alerts) alertsSeen.set(alert.code, alert);
     const entries = log.latest(100).map(toRequestEntry);
-    pendingWrites = pendingWrites
-      .then(() => store.writeReport(report, entries))
+    // The store serialises and coalesces writes; close() below waits for all of them.
+    store
+      .writeReport(report, entries)
       .catch((error) => printer.warn(`cannot write ${options.file}: ${(error as Error).message}`));
     printer.report(report);
     if (!final) adaptLoad(report);
@@ -190,24 +190,22 @@ export async function runSimulation(
     const snapshot = aggregator.peek();
     const interval = policy.interval;
     const elapsedSeconds = (clock.now() - startedAtMs) / 1000;
-    pendingWrites = pendingWrites
-      .then(() =>
-        store.writeLive({
-          schema_version: 2,
-          run_id: runId,
-          updated_at: new Date(clock.wallNow()).toISOString(),
-          total_requests: snapshot.total_requests,
-          success_rate: snapshot.success_rate,
-          error_count: snapshot.error_count,
-          achieved_rate: elapsedSeconds > 0 ? completed / elapsedSeconds : 0,
-          in_flight: run.inFlight(),
-          load_level: policy.level,
-          request_interval: { min: interval.minMs, max: interval.maxMs },
-          elapsed_seconds: elapsedSeconds,
-          active_soul: target.active,
-          state,
-        }),
-      )
+    store
+      .writeLive({
+        schema_version: 2,
+        run_id: runId,
+        updated_at: new Date(clock.wallNow()).toISOString(),
+        total_requests: snapshot.total_requests,
+        success_rate: snapshot.success_rate,
+        error_count: snapshot.error_count,
+        achieved_rate: elapsedSeconds > 0 ? completed / elapsedSeconds : 0,
+        in_flight: run.inFlight(),
+        load_level: policy.level,
+        request_interval: { min: interval.minMs, max: interval.maxMs },
+        elapsed_seconds: elapsedSeconds,
+        active_soul: target.active,
+        state,
+      })
       .catch(() => {});
   };
 
@@ -231,7 +229,6 @@ export async function runSimulation(
   offToggle();
   const finalReport = makeReport(true);
   writeLive('stopped');
-  await pendingWrites;
   await store.close();
   await control?.close();
   await target.close?.();

@@ -146,8 +146,12 @@ describe('createMetricsStore', () => {
         await op(...args);
         active--;
       };
+    let snapshotWrites = 0;
     const fs: Partial<StoreFs> = {
-      writeFileSynced: track(nodeStoreFs.writeFileSynced),
+      writeFileSynced: track((path: string, data: string) => {
+        snapshotWrites++;
+        return nodeStoreFs.writeFileSynced(path, data);
+      }),
       rename: track(nodeStoreFs.rename),
       appendFile: track(nodeStoreFs.appendFile),
     };
@@ -159,9 +163,16 @@ describe('createMetricsStore', () => {
 
     expect(maxActive).toBe(1);
     const file = await readMetricsFile(path);
+    // The file keeps the newest 10 (the default); the history keeps all 30, in order.
     expect(file.reports.map((r) => r.report_index)).toEqual(
+      Array.from({ length: 10 }, (_, i) => i + 20),
+    );
+    const history = await readHistory(historyPathFor(path));
+    expect(history.reports.map((r) => r.report_index)).toEqual(
       Array.from({ length: 30 }, (_, i) => i),
     );
+    // Reports that arrive during a write are coalesced into the next one.
+    expect(snapshotWrites).toBeLessThan(30);
   });
 
   it('reports a failed rename, cleans its temp file and recovers on the next write', async () => {

@@ -17,7 +17,7 @@ export interface MetricsStoreOptions {
   runId: string;
   /** Free-form run options written as `config`; must hold no secrets. */
   config?: Record<string, unknown>;
-  /** Reports kept in the file (default 100). */
+  /** Reports kept in the file (default 10; the history keeps every one). */
   maxReports?: number;
   /** Requests kept in the file (default 100). */
   maxRequests?: number;
@@ -43,7 +43,8 @@ export interface MetricsStore {
   close(): Promise<void>;
 }
 
-const DEFAULT_MAX_ENTRIES = 100;
+const DEFAULT_MAX_REPORTS = 10;
+const DEFAULT_MAX_REQUESTS = 100;
 
 function baseOf(path: string): string {
   return path.endsWith('.json') ? path.slice(0, -'.json'.length) : path;
@@ -59,8 +60,8 @@ export function livePathFor(path: string): string {
   return `${baseOf(path)}.live.json`;
 }
 
-function checkLimit(name: string, value: number | undefined): number {
-  const limit = value ?? DEFAULT_MAX_ENTRIES;
+function checkLimit(name: string, value: number | undefined, fallback: number): number {
+  const limit = value ?? fallback;
   if (!Number.isInteger(limit) || limit < 1) {
     throw new RangeError(`metrics store ${name}: expected an integer >= 1, received ${limit}`);
   }
@@ -87,8 +88,8 @@ interface Snapshot {
  */
 export function createMetricsStore(options: MetricsStoreOptions): MetricsStore {
   const fs: StoreFs = { ...nodeStoreFs, ...options.fs };
-  const maxReports = checkLimit('maxReports', options.maxReports);
-  const maxRequests = checkLimit('maxRequests', options.maxRequests);
+  const maxReports = checkLimit('maxReports', options.maxReports, DEFAULT_MAX_REPORTS);
+  const maxRequests = checkLimit('maxRequests', options.maxRequests, DEFAULT_MAX_REQUESTS);
   const historyPath =
     options.historyPath === undefined ? historyPathFor(options.path) : options.historyPath;
   const livePath = livePathFor(options.path);
@@ -120,7 +121,7 @@ export function createMetricsStore(options: MetricsStoreOptions): MetricsStore {
     return `${head(s)}"reports":[${reports.join(',')}],"requests":${requests}${tail}`;
   };
 
-  const appendHistory = async (line: string): Promise<void> => {
+  const appendHistory = async (lines: string): Promise<void> => {
     if (historyPath === null) return;
     let prefix = '';
     if (historyNeedsCheck) {
@@ -128,22 +129,34 @@ export function createMetricsStore(options: MetricsStoreOptions): MetricsStore {
       const lastByte = await fs.readLastByte(historyPath);
       prefix = lastByte !== null && lastByte !== 0x0a ? '\n' : '';
     }
-    await fs.appendFile(historyPath, `${prefix}${line}\n`);
+    await fs.appendFile(historyPath, `${prefix}${lines}`);
     historyNeedsCheck = false;
   };
 
-  const recordReport = async (report: Report, requests: readonly RequestEntry[]) => {
+  // Reports arriving while a write is under way are coalesced: their history lines go out in
+  // one append and the file is replaced once, with the newest snapshot. A backlog is strings,
+  // never report objects, and a fast run never queues one write per report.
+  let pendingLines: string[] = [];
+  let flushQueued: Promise<void> | null = null;
+
+  const flushReports = async (): Promise<void> => {
+    flushQueued = null;
+    const lines = pendingLines;
+    pendingLines = [];
+    if (lines.length > 0) await appendHistory(`${lines.join('\n')}\n`);
+    if (snapshot !== null) await replaceFile(options.path, renderSnapshot(snapshot));
+  };
+
+  const recordReport = (report: Report, requests: readonly RequestEntry[]): void => {
     const strippedJson = JSON.stringify(stripCumulativeHistograms(report));
-    await appendHistory(strippedJson);
-    const kept = [...(snapshot?.kept ?? []), strippedJson].slice(-maxReports);
+    pendingLines.push(strippedJson);
     snapshot = {
       startedAt: options.startedAt ?? snapshot?.startedAt ?? deriveStart(report),
       updatedAt: report.timestamp,
-      kept,
+      kept: [...(snapshot?.kept ?? []), strippedJson].slice(-maxReports),
       lastFull: JSON.stringify(report),
       requests: requests.slice(-maxRequests).map(boundRequestEntry),
     };
-    await replaceFile(options.path, renderSnapshot(snapshot));
   };
 
   const flushLive = async (): Promise<void> => {
@@ -163,7 +176,13 @@ export function createMetricsStore(options: MetricsStoreOptions): MetricsStore {
       });
     },
     writeReport(report, recentRequests) {
-      return queue.run(() => recordReport(report, recentRequests));
+      try {
+        recordReport(report, recentRequests);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      flushQueued ??= queue.run(flushReports);
+      return flushQueued;
     },
     writeLive(status) {
       const alreadyQueued = pendingLive !== null;

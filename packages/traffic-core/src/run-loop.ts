@@ -164,6 +164,7 @@ export function createRun(options: RunOptions): RunHandle {
     inFlight--;
     completed++;
     const mismatch = verdict === undefined ? undefined : judgeVerdict(request.expectation, verdict);
+    // One object shape for every outcome (absent fields are undefined): this is the hot path.
     const outcome: Outcome = {
       request,
       intendedAtMs,
@@ -174,12 +175,12 @@ export function createRun(options: RunOptions): RunHandle {
       latencyMs: endedAt - intendedAtMs,
       lateByMs: startedAt - intendedAtMs,
       success: verdict !== undefined && mismatch === undefined,
+      mismatch,
+      verdict,
+      error,
       servedBy: verdict?.servedBy ?? target.name,
+      fellBack: verdict?.fellBack === true,
       warmup,
-      ...(mismatch !== undefined ? { mismatch } : {}),
-      ...(verdict !== undefined ? { verdict } : {}),
-      ...(error !== undefined ? { error } : {}),
-      ...(verdict?.fellBack ? { fellBack: true } : {}),
     };
     // An abandoned request that answers after the run ended is not reported.
     if (state !== 'stopped') events.emit('outcome', outcome);

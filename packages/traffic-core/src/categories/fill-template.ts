@@ -17,6 +17,24 @@ export function fillTemplate(template: string, slots: TemplateSlots, random: Ran
   return expandTemplate(template, slots, random, 0);
 }
 
+/** A template split once into literal text and slot names, in order (odd indexes are slots). */
+type CompiledTemplate = readonly string[];
+
+// Templates and slot values are a finite set per category; the cap guards against callers
+// that pass ever-new strings as templates.
+const MAX_COMPILED = 10_000;
+const compiled = new Map<string, CompiledTemplate>();
+
+function compile(template: string): CompiledTemplate {
+  let parts = compiled.get(template);
+  if (parts === undefined) {
+    parts = template.split(SLOT_PATTERN);
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    compiled.set(template, parts);
+  }
+  return parts;
+}
+
 function expandTemplate(
   template: string,
   slots: TemplateSlots,
@@ -28,9 +46,13 @@ function expandTemplate(
       `template "${template}": expected slots nested at most ${MAX_SLOT_DEPTH} deep`,
     );
   }
-  return template.replace(SLOT_PATTERN, (_match, name: string) =>
-    expandSlot(name, slots, random, depth),
-  );
+  const parts = compile(template);
+  if (parts.length === 1) return template;
+  let text = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    text += expandSlot(parts[i] as string, slots, random, depth) + (parts[i + 1] as string);
+  }
+  return text;
 }
 
 function expandSlot(name: string, slots: TemplateSlots, random: Random, depth: number): string {
