@@ -212,6 +212,7 @@ export async function runSimulation(
   const offStop = io.onStop(() => {
     if (run.state() === 'running') printer.info('stopping: draining in-flight requests...');
     run.stop();
+    writeLive('draining');
   });
   const offToggle = io.onToggleSoul(() => {
     const next = target.names.find((n) => n !== target.active);
