@@ -30,19 +30,7 @@ mkdirSync(join(dir, 'bin'), { recursive: true });
 writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
 writeFileSync(
   join(dir, 'tsup.config.ts'),
-  [
-    "import { defineConfig } from 'tsup';",
-    '',
-    '// Apps ship one ESM entry; the bin shim imports it.',
-    'export default defineConfig({',
-    "  entry: ['src/cli.ts'],",
-    "  format: ['esm'],",
-    "  target: 'node20',",
-    '  clean: true,',
-    '  sourcemap: true,',
-    '});',
-    '',
-  ].join('\n'),
+  "import { defineAppBuild } from '../../tsup.base';\n\nexport default defineAppBuild();\n",
 );
 writeFileSync(
   join(dir, 'bin', `${bin}.js`),
