@@ -1,5 +1,5 @@
-import type { EncodedHistogram, Histogram, TimeSummary } from '@buddy/metrics';
-import { mergeEncoded } from '@buddy/metrics';
+import type { EncodedHistogram, Histogram } from '@buddy/metrics';
+import { mergeEncoded, summarizeHistogram } from '@buddy/metrics';
 
 /** True when the histogram is present and holds samples. */
 export function hasSamples(histogram: EncodedHistogram | undefined): histogram is EncodedHistogram {
@@ -12,13 +12,4 @@ export function mergeHistograms(histograms: readonly EncodedHistogram[]): Histog
 }
 
 /** Average, min, max and p50/p95/p99 of a histogram, in its unit (ms). */
-export function summarizeHistogram(histogram: Histogram): TimeSummary {
-  return {
-    average: histogram.mean,
-    min: histogram.min,
-    max: histogram.max,
-    p50: histogram.percentile(50),
-    p95: histogram.percentile(95),
-    p99: histogram.percentile(99),
-  };
-}
+export { summarizeHistogram };

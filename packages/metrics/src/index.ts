@@ -31,3 +31,4 @@ export {
   type RequestLog,
 } from './request-log.js';
 export { sanitizeMessage } from './sanitize-message.js';
+export { summarizeHistogram } from './summarize-histogram.js';

@@ -3,8 +3,9 @@ import { BoundedCounts } from './bounded-counts.js';
 import { ErrorGroups } from './error-groups.js';
 import { createHistogram, type Histogram, type HistogramOptions } from './histogram.js';
 import { percentOf } from './rates.js';
-import type { StatsBlock, TimeSummary } from './report-types.js';
+import type { StatsBlock } from './report-types.js';
 import { RunningMoments } from './running-moments.js';
+import { summarizeHistogram } from './summarize-histogram.js';
 
 /** Bounds on what one set of statistics may keep. */
 export interface StatsLimits {
@@ -17,17 +18,6 @@ export interface StatsLimits {
 
 // Kinds are a small fixed union today; the bound only guards against adapters inventing more.
 const MAX_ERROR_KINDS = 32;
-
-function summarizeTime(histogram: Histogram): TimeSummary {
-  return {
-    average: histogram.mean,
-    min: histogram.min,
-    max: histogram.max,
-    p50: histogram.percentile(50),
-    p95: histogram.percentile(95),
-    p99: histogram.percentile(99),
-  };
-}
 
 /**
  * The running statistics of one set of requests (the run, a window, or one category of
@@ -113,8 +103,8 @@ export class StatsAccumulator {
       error_rate: percentOf(this.errors, this.total),
       errors_by_kind: this.errorsByKind.toRecord(),
       top_errors: this.errorGroups.top(),
-      execution_time: summarizeTime(this.execution),
-      latency: summarizeTime(this.latency),
+      execution_time: summarizeHistogram(this.execution),
+      latency: summarizeHistogram(this.latency),
       confidence: this.confidence.summarize(),
       pre_validation: this.summarizePreValidation(),
       approval_path: this.summarizeApproval(),
