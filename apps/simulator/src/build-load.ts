@@ -37,6 +37,8 @@ export function buildLoadPolicy(options: SimulatorOptions): LoadPolicy {
 /** The arrival schedule and how a load change reaches it. */
 export interface ArrivalSetup {
   readonly name: string;
+  /** How sends are paced, in words, for the banner. */
+  readonly description: string;
   readonly schedule: ArrivalSchedule | ClosedLoop;
   targetRatePerSec(): number | null;
   apply(interval: LoadInterval): void;
@@ -51,8 +53,9 @@ export function buildArrival(
   policy: LoadPolicy,
   random: Random,
 ): ArrivalSetup {
-  const closed = (concurrency: number): ArrivalSetup => ({
+  const closed = (concurrency: number, why = ''): ArrivalSetup => ({
     name: 'closed',
+    description: `closed loop, ${concurrency} worker${concurrency === 1 ? '' : 's'}${why}`,
     schedule: { mode: 'closed', concurrency },
     targetRatePerSec: () => null,
     apply: () => {},
@@ -64,13 +67,20 @@ export function buildArrival(
       options.arrival === 'constant'
         ? createConstantArrival({ ratePerSec })
         : createPoissonArrival({ ratePerSec, random });
-    return { name: options.arrival, schedule, targetRatePerSec: () => ratePerSec, apply: () => {} };
+    return {
+      name: options.arrival,
+      description: `${options.arrival} ${ratePerSec} req/s (open loop)`,
+      schedule,
+      targetRatePerSec: () => ratePerSec,
+      apply: () => {},
+    };
   }
   const { minMs, maxMs } = policy.interval;
-  if (maxMs === 0) return closed(1);
+  if (maxMs === 0) return closed(1, ' (zero interval)');
   const uniform = createUniformArrival({ minMs, maxMs, random });
   return {
     name: 'uniform',
+    description: `uniform ${minMs}-${maxMs}ms (open loop)`,
     schedule: uniform,
     targetRatePerSec: () => uniform.targetRatePerSec(),
     apply: (interval) => uniform.setInterval(interval.minMs, interval.maxMs),

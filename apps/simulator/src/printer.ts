@@ -14,7 +14,7 @@ import type { SimulationIo } from './simulation.js';
 
 /** Everything the simulation shows; text, NDJSON or quiet, decided once here. */
 export interface Printer {
-  banner(targetName: string, controlUrl: string | undefined): void;
+  banner(targetName: string, arrival: string, controlUrl: string | undefined): void;
   report(report: Report): void;
   outcome(outcome: Outcome): void;
   loadChange(change: LoadChange): void;
@@ -54,7 +54,7 @@ export function createPrinter(options: SimulatorOptions, io: SimulationIo): Prin
   const verbose = text && !options.quiet;
 
   return {
-    banner(targetName, controlUrl) {
+    banner(targetName, arrival, controlUrl) {
       if (options.json)
         json({
           type: 'start',
@@ -62,7 +62,7 @@ export function createPrinter(options: SimulatorOptions, io: SimulationIo): Prin
           target: targetName,
           control: controlUrl ?? null,
         });
-      if (verbose) err(renderBanner(options, targetName));
+      if (verbose) err(renderBanner(options, targetName, arrival));
       if (verbose && controlUrl)
         err(`   control: ${controlUrl}/soul (GET; POST {"active":"real"})`);
     },

@@ -6,26 +6,18 @@ import type { SimulatorOptions } from './options.js';
 const paint = (color: boolean, code: string, text: string) =>
   color ? `\u001b[${code}m${text}\u001b[0m` : text;
 
-/** Describes how sends are paced, for the banner. */
-export function describeArrival(options: SimulatorOptions): string {
-  if (options.concurrency !== undefined) return `closed loop, ${options.concurrency} workers`;
-  if (options.arrival === 'uniform' && options.intervalMaxMs === 0) {
-    return 'closed loop, 1 worker (zero interval)';
-  }
-  if (options.arrival === 'uniform') {
-    return `uniform ${options.intervalMinMs}-${options.intervalMaxMs}ms (open loop)`;
-  }
-  return `${options.arrival} ${options.ratePerSec} req/s (open loop)`;
-}
-
 /** The start banner. */
-export function renderBanner(options: SimulatorOptions, targetName: string): string {
+export function renderBanner(
+  options: SimulatorOptions,
+  targetName: string,
+  arrival: string,
+): string {
   const limit =
     options.maxRequests === undefined ? 'until Ctrl+C' : `${options.maxRequests} requests`;
   return [
     '🚀 Starting Buddy Traffic Simulator',
     '📊 Generating synthetic traffic...',
-    `   target: ${targetName} | arrival: ${describeArrival(options)} | ${limit}`,
+    `   target: ${targetName} | arrival: ${arrival} | ${limit}`,
     `   seed: ${options.seed} | report every ${options.reportInterval} requests or ` +
       `${options.reportEverySeconds}s | file: ${sanitizeForTerminal(options.file, 200)}`,
     '',

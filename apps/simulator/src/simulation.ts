@@ -222,7 +222,7 @@ export async function runSimulation(
   });
 
   prewarm(categories);
-  printer.banner(target.active, control?.url);
+  printer.banner(target.active, arrival.description, control?.url);
   const summary = await run.start();
   tick.stop();
   if (reportTurn !== undefined) clearImmediate(reportTurn);
