@@ -26,3 +26,9 @@ export function maximum(values) {
 export function summarizeMs(values) {
   return { p50: quantile(values, 0.5), p99: quantile(values, 0.99), max: maximum(values) };
 }
+
+/** CPU time (user + system) this process has used so far, µs. */
+export function processCpuMicros() {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}

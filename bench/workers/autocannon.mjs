@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { printResult, readWorkerArgs } from '../lib/cli-args.mjs';
+import { processCpuMicros } from '../lib/stats.mjs';
 
 const { url, connections, seconds, warmup, bodies: bodiesFile } = readWorkerArgs();
 const requireFromCache = createRequire(new URL('../.cache/package.json', import.meta.url));
@@ -31,5 +32,7 @@ printResult({
   errors: result.errors + result.timeouts + result.non2xx,
   measuredSeconds: result.duration,
   ratePerSec: result.requests.total / result.duration,
+  // CPU of the whole process (start-up and warm-up included), µs.
+  cpuMicros: processCpuMicros(),
   latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
 });

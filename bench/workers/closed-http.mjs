@@ -4,6 +4,7 @@
 import { printResult, readWorkerArgs } from '../lib/cli-args.mjs';
 import { startProfiling } from '../lib/profiler.mjs';
 import { cycleRequests, generateRequests } from '../lib/requests.mjs';
+import { processCpuMicros } from '../lib/stats.mjs';
 import { importPackage } from '../lib/workspace.mjs';
 
 const core = await importPackage('@buddy/traffic-core');
@@ -50,4 +51,6 @@ printResult({
   errors,
   measuredSeconds,
   ratePerSec: completed / measuredSeconds,
+  // CPU of the whole process (start-up and warm-up included), µs.
+  cpuMicros: processCpuMicros(),
 });

@@ -1,6 +1,6 @@
 import { type Clock, createSystemClock } from '@buddy/traffic-core';
 import { Client, type Dispatcher } from 'undici';
-import { sendRequest } from './send-request.js';
+import { createSender } from './sender.js';
 import { SoulRequestError } from './soul-request-error.js';
 import { parseSoulUrl } from './soul-url.js';
 import { toTransportError } from './transport-error.js';
@@ -37,16 +37,14 @@ export async function checkSoulHealth(url: string, options: SoulHealthOptions = 
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.apiKey) headers['authorization'] = `Bearer ${options.apiKey}`;
   try {
-    const text = await sendRequest({
+    const sender = createSender({
       dispatcher,
       origin,
-      path: `${basePath}/v1/health`,
-      method: 'GET',
-      headers,
       timeoutMs: options.timeoutMs ?? 2000,
       maxResponseBytes: 64 * 1024,
       clock: options.clock ?? createSystemClock(),
     });
+    const text = await sender.send({ path: `${basePath}/v1/health`, method: 'GET', headers });
     if (!isHealthy(text)) {
       throw new SoulRequestError('invalid_shape', 'expected {"status":"ok"}');
     }

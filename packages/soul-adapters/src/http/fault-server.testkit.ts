@@ -29,6 +29,8 @@ export interface FaultServer {
   nextRequest(): Promise<IncomingMessage>;
   /** Authorization headers seen, to prove the key was sent. */
   readonly authorizations: string[];
+  /** Connections accepted so far. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ function answer(fault: Fault, res: ServerResponse): void {
 export async function startFaultServer(): Promise<FaultServer> {
   const sockets = new Set<Socket>();
   const authorizations: string[] = [];
+  let accepted = 0;
   let waiters: ((req: IncomingMessage) => void)[] = [];
   const server = createServer((req, res) => {
     authorizations.push(req.headers.authorization ?? '');
@@ -85,6 +88,7 @@ export async function startFaultServer(): Promise<FaultServer> {
     });
   });
   server.on('connection', (socket: Socket) => {
+    accepted++;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -93,6 +97,7 @@ export async function startFaultServer(): Promise<FaultServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     authorizations,
+    connections: () => accepted,
     nextRequest: () => new Promise((resolve) => waiters.push(resolve)),
     close: () =>
       new Promise((resolve) => {

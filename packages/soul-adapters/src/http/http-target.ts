@@ -1,13 +1,12 @@
 import { type Clock, ConfigError, createSystemClock, type Target } from '@buddy/traffic-core';
 import { type Dispatcher, Pool } from 'undici';
-import { createAbortFanout } from './abort-fanout.js';
 import { readContractResponse } from './contract-response.js';
 import {
   type CompiledMapping,
   compileResponseMapping,
   type ResponseMapping,
 } from './response-mapping.js';
-import { sendRequest } from './send-request.js';
+import { createSender } from './sender.js';
 import { SoulRequestError } from './soul-request-error.js';
 import { parseSoulUrl } from './soul-url.js';
 
@@ -85,26 +84,20 @@ export function createHttpSoulTarget(options: HttpSoulTargetOptions): Target {
   const dispatcher =
     options.dispatcher ?? new Pool(origin, { connections: maxConnections, pipelining: 1 });
   const headers = buildHeaders(options.apiKey);
-  const clock = options.clock ?? createSystemClock();
-  const fanout = createAbortFanout();
+  const sender = createSender({
+    dispatcher,
+    origin,
+    timeoutMs,
+    maxResponseBytes,
+    clock: options.clock ?? createSystemClock(),
+  });
   const path = basePath + mapping.path;
 
   return {
     name: options.name ?? 'real',
     async evaluate(request, { signal }) {
-      const text = await sendRequest({
-        dispatcher,
-        origin,
-        path,
-        method: 'POST',
-        headers,
-        body: mapping.buildBody(request),
-        timeoutMs,
-        maxResponseBytes,
-        clock,
-        signal,
-        fanout,
-      });
+      const body = mapping.buildBody(request);
+      const text = await sender.send({ path, method: 'POST', headers, body, signal });
       return mapping.readVerdict(parseJson(text));
     },
     async close() {
