@@ -58,6 +58,7 @@ export async function runAutocannon({ rounds = 3, quick, log }) {
       ].map(String);
       const ours = [];
       const theirs = [];
+      const floor = [];
       for (let round = 0; round < rounds; round++) {
         const runs = [
           async () =>
@@ -77,35 +78,45 @@ export async function runAutocannon({ rounds = 3, quick, log }) {
                 env: guardedEnv(),
               }),
             ),
+          async () =>
+            floor.push(
+              await runWorker('undici-loop.mjs', [...common, '--bodies', bodiesFile], {
+                plain: true,
+              }),
+            ),
         ];
-        if (round % 2 === 1) runs.reverse();
-        for (const go of runs) await go();
+        // Each round starts with a different tool, so none always runs on a fresher machine.
+        for (let i = 0; i < runs.length; i++) await runs[(i + round) % runs.length]();
         const rate = (results) => results.at(-1).ratePerSec.toFixed(0);
         log(
           `autocannon x${connections} round ${round + 1}/${rounds}: ` +
-            `ours ${rate(ours)}/s, autocannon ${rate(theirs)}/s`,
+            `ours ${rate(ours)}/s, autocannon ${rate(theirs)}/s, bare undici ${rate(floor)}/s`,
         );
       }
       const ratios = ours.map((o, i) => o.ratePerSec / theirs[i].ratePerSec);
+      const floorRatios = ours.map((o, i) => o.ratePerSec / floor[i].ratePerSec);
+      const medianRate = (results) => median(results.map((r) => r.ratePerSec));
       rows.push(
-        row(
-          `${connections} connections: ours (median of ${rounds})`,
-          median(ours.map((r) => r.ratePerSec)),
-          'req/s',
-        ),
-        row(
-          `${connections} connections: autocannon`,
-          median(theirs.map((r) => r.ratePerSec)),
-          'req/s',
-        ),
+        row(`${connections} connections: ours (median of ${rounds})`, medianRate(ours), 'req/s'),
+        row(`${connections} connections: autocannon`, medianRate(theirs), 'req/s'),
         row(`${connections} connections: ours / autocannon`, median(ratios), 'ratio', atLeast(1)),
+        row(
+          `${connections} connections: diagnostic: bare undici dispatch loop`,
+          medianRate(floor),
+          'req/s',
+        ),
+        row(
+          `${connections} connections: diagnostic: ours / bare undici`,
+          median(floorRatios),
+          'ratio',
+        ),
         row(
           `${connections} connections: errors ours / autocannon`,
           `${median(ours.map((r) => r.errors))} / ${median(theirs.map((r) => r.errors))}`,
           'count',
         ),
       );
-      raw[connections] = { ours, autocannon: theirs };
+      raw[connections] = { ours, autocannon: theirs, bareUndici: floor };
       if (connections === 10 && median(ratios) < 1) {
         log('autocannon: ours is slower, profiling our client at 10 connections');
         profile = await profileOurs(common, work);
@@ -118,8 +129,10 @@ export async function runAutocannon({ rounds = 3, quick, log }) {
         `Closed loop, ${warmup} s warm-up then ${seconds} s, POST /v1/evaluate with the same ` +
           `${BODIES.toLocaleString('en-US')} seeded ` +
           'bodies cycled by both; ours = createHttpSoulTarget (undici pool of N connections) ' +
-          'driven by createRun with N workers. Rounds alternate which tool goes first; the ' +
-          'ratio is the median of per-round ratios. One reference server process for all runs.',
+          'driven by createRun with N workers. Bare undici = a loop of Pool.dispatch calls on ' +
+          'the same pool settings with a handler that only collects and parses the answer: the ' +
+          'floor under any client built on undici. Rounds rotate which tool goes first; ratios ' +
+          'are medians of per-round ratios. One reference server process for all runs.',
       ],
       raw,
       ...(profile === undefined

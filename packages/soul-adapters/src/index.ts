@@ -5,7 +5,11 @@ export {
   contractResponseSchema,
   readContractResponse,
 } from './http/contract-response.js';
-export { createHttpSoulTarget, type HttpSoulTargetOptions } from './http/http-target.js';
+export {
+  createHttpSoulTarget,
+  type HttpSoulTarget,
+  type HttpSoulTargetOptions,
+} from './http/http-target.js';
 export {
   type JsonValue,
   parseResponseMapping,

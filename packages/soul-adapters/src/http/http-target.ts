@@ -1,4 +1,12 @@
-import { type Clock, ConfigError, createSystemClock, type Target } from '@buddy/traffic-core';
+import {
+  type Clock,
+  ConfigError,
+  createSystemClock,
+  type EvaluateOptions,
+  type ServedVerdict,
+  type Target,
+  type TargetRequest,
+} from '@buddy/traffic-core';
 import { type Dispatcher, Pool } from 'undici';
 import { readContractResponse } from './contract-response.js';
 import {
@@ -29,6 +37,11 @@ export interface HttpSoulTargetOptions {
   /** Target name reported with outcomes. Default `real`. */
   readonly name?: string;
   readonly clock?: Clock;
+}
+
+/** A Soul over HTTP: it always answers through a promise. */
+export interface HttpSoulTarget extends Target {
+  evaluate(request: TargetRequest, options: EvaluateOptions): Promise<ServedVerdict>;
 }
 
 function checkPositive(field: string, value: number, integer: boolean): void {
@@ -71,7 +84,7 @@ function parseJson(text: string): unknown {
  * Creates a target that asks a Soul over HTTP (contract v1, or a response mapping), over a
  * keep-alive undici pool. Every failure throws a SoulRequestError with its kind.
  */
-export function createHttpSoulTarget(options: HttpSoulTargetOptions): Target {
+export function createHttpSoulTarget(options: HttpSoulTargetOptions): HttpSoulTarget {
   const timeoutMs = options.timeoutMs ?? 5000;
   const maxConnections = options.maxConnections ?? 64;
   const maxResponseBytes = options.maxResponseBytes ?? 1024 * 1024;
