@@ -83,9 +83,17 @@ describe('createHistogram percentiles', () => {
   it('starts over after reset', () => {
     const h = createHistogram();
     h.record(10);
+    h.record(900);
     h.reset();
     h.record(2);
     expect([h.count, h.min, h.max, h.sum]).toEqual([1, 2, 2, 2]);
+    // Buckets used before the reset and new ones beyond them: as if it were a new histogram.
+    h.record(5000);
+    const fresh = createHistogram();
+    fresh.record(2);
+    fresh.record(5000);
+    expect(h.encode()).toEqual(fresh.encode());
+    expect([50, 99].map((p) => h.percentile(p))).toEqual([50, 99].map((p) => fresh.percentile(p)));
   });
 });
 

@@ -97,6 +97,10 @@ class LogLinearHistogram implements Histogram {
   private totalMs = 0;
   private minMs = Number.POSITIVE_INFINITY;
   private maxMs = Number.NEGATIVE_INFINITY;
+  // Lowest and highest bucket with a count (none: from > to). Scans stay inside: most of the
+  // ~2,400 buckets of the default layout are never used.
+  private usedFrom: number;
+  private usedTo = -1;
 
   constructor(options: Required<HistogramOptions>, octaves: number) {
     this.subBuckets = options.subBuckets;
@@ -105,6 +109,7 @@ class LogLinearHistogram implements Histogram {
     this.highestMs = options.lowestMs * POW2[octaves]!;
     // Bucket 0 holds [0, lowestMs); then `subBuckets` linear buckets per octave.
     this.counts = new Float64Array(1 + octaves * options.subBuckets);
+    this.usedFrom = this.counts.length;
   }
 
   get count(): number {
@@ -130,7 +135,7 @@ class LogLinearHistogram implements Histogram {
   recordCount(valueMs: number, count: number): void {
     if (Number.isNaN(valueMs) || !(count > 0)) return;
     const v = Math.max(valueMs, 0);
-    this.counts[this.indexOf(v)]! += count;
+    this.addAt(this.indexOf(v), count);
     this.total += count;
     this.totalMs += v * count;
     if (v < this.minMs) this.minMs = v;
@@ -146,7 +151,7 @@ class LogLinearHistogram implements Histogram {
     if (p === 100) return this.maxMs;
     const rank = Math.max(1, Math.ceil((p * this.total) / 100 - 1e-9));
     let seen = 0;
-    for (let i = 0; i < this.counts.length; i++) {
+    for (let i = this.usedFrom; i <= this.usedTo; i++) {
       seen += this.counts[i]!;
       if (seen >= rank) return this.clamp(bucketMiddleMs(i, this.subBuckets, this.lowestMs));
     }
@@ -171,7 +176,9 @@ class LogLinearHistogram implements Histogram {
   }
 
   reset(): void {
-    this.counts.fill(0);
+    this.counts.fill(0, this.usedFrom, this.usedTo + 1);
+    this.usedFrom = this.counts.length;
+    this.usedTo = -1;
     this.total = 0;
     this.totalMs = 0;
     this.minMs = Number.POSITIVE_INFINITY;
@@ -180,7 +187,7 @@ class LogLinearHistogram implements Histogram {
 
   encode(): EncodedHistogram {
     const buckets: number[] = [];
-    for (let i = 0; i < this.counts.length; i++) {
+    for (let i = this.usedFrom; i <= this.usedTo; i++) {
       const c = this.counts[i]!;
       if (c > 0) buckets.push(i, c);
     }
@@ -201,6 +208,12 @@ class LogLinearHistogram implements Histogram {
     this.totalMs += sumMs;
     if (minMs < this.minMs) this.minMs = minMs;
     if (maxMs > this.maxMs) this.maxMs = maxMs;
+  }
+
+  private addAt(index: number, count: number): void {
+    this.counts[index]! += count;
+    if (index < this.usedFrom) this.usedFrom = index;
+    if (index > this.usedTo) this.usedTo = index;
   }
 
   private indexOf(v: number): number {
@@ -228,7 +241,7 @@ class LogLinearHistogram implements Histogram {
     const last = this.counts.length - 1;
     for (let i = 0; i < counts.length; i++) {
       const c = counts[i]!;
-      if (c > 0) this.counts[Math.min(i, last)]! += c;
+      if (c > 0) this.addAt(Math.min(i, last), c);
     }
   }
 
@@ -241,12 +254,12 @@ class LogLinearHistogram implements Histogram {
       const index = pairs[k]!;
       const c = pairs[k + 1]!;
       if (same) {
-        this.counts[Math.min(index, last)]! += c;
+        this.addAt(Math.min(index, last), c);
         continue;
       }
       const middleMs = bucketMiddleMs(index, encoded.sub_buckets, encoded.lowest);
       const valueMs = Math.min(encoded.max, Math.max(encoded.min, middleMs));
-      this.counts[this.indexOf(valueMs)]! += c;
+      this.addAt(this.indexOf(valueMs), c);
     }
   }
 }

@@ -24,6 +24,7 @@ export {
 export { createEmitter, type Emitter, type Listener } from './emitter.js';
 export { BuddyError, type BuddyErrorCode, ConfigError } from './errors.js';
 export { isBlocked, judgeVerdict } from './expectation.js';
+export { isPromise } from './maybe-promise.js';
 export { createRandom, hashToUnit, type Random } from './random.js';
 export {
   createRequestGenerator,

@@ -75,7 +75,8 @@ export function createRequestGenerator(options: RequestGeneratorOptions): Reques
         content: generated.content,
         expectation: generated.expectation ?? category.expectation,
         attack: generated.attack ?? category.attack ?? false,
-        ...(generated.variant !== undefined ? { variant: generated.variant } : {}),
+        // Present even when undefined: one object shape for every request (a hot path).
+        variant: generated.variant,
       };
       seq++;
       return request;

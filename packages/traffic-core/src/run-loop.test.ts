@@ -206,3 +206,170 @@ describe('createRun (closed loop)', () => {
     expect(inFlightMax).toBe(3);
   });
 });
+
+/** A target that answers synchronously, taking `workMs` on the manual clock; may throw. */
+function makeSyncTarget(clock: ManualClock, workMs: number, fail = (_: number) => false) {
+  const target: Target = {
+    name: 'sync',
+    evaluate(request) {
+      clock.set(clock.now() + workMs);
+      if (fail(Number(request.id.slice(2)))) throw new Error('boom');
+      return approved;
+    },
+  };
+  return target;
+}
+
+describe('createRun (synchronous target)', () => {
+  it('closed loop: records each answer before start() returns, timed and counted', async () => {
+    const clock = createManualClock();
+    const target = makeSyncTarget(clock, 2, (seq) => seq === 4);
+    const run = createRun({
+      target,
+      requests: makeRequests(),
+      clock,
+      arrival: { mode: 'closed', concurrency: 3 },
+      maxRequests: 10,
+    });
+    const { outcomes } = collect(run);
+    const done = run.start();
+    // No microtask hop: the answers given at once are already reported.
+    expect(outcomes).toHaveLength(10);
+    const summary = await done;
+    expect(summary).toMatchObject({ issued: 10, completed: 10, dropped: 0, abandoned: 0 });
+    expect(outcomes.map((o) => o.request.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(outcomes.every((o) => o.executionMs === 2 && o.lateByMs === 0)).toBe(true);
+    expect(outcomes.map((o) => o.startedAtMs)).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18]);
+    const failed = outcomes.filter((o) => !o.success);
+    expect(failed.map((o) => [o.request.seq, o.error?.kind])).toEqual([[4, 'exception']]);
+    expect(outcomes.every((o) => o.servedBy === 'sync' && o.fellBack === false)).toBe(true);
+  });
+
+  it('closed loop: yields every 64 answers and still reaches maxRequests', async () => {
+    const clock = createManualClock();
+    let yields = 0;
+    const run = createRun({
+      target: makeSyncTarget(clock, 0),
+      requests: makeRequests(),
+      clock,
+      arrival: { mode: 'closed', concurrency: 2 },
+      maxRequests: 300,
+      yieldToEventLoop: () => {
+        yields++;
+        return Promise.resolve();
+      },
+    });
+    const { outcomes } = collect(run);
+    const summary = await run.start();
+    expect(summary.completed).toBe(300);
+    expect(outcomes).toHaveLength(300);
+    expect(yields).toBeGreaterThanOrEqual(4);
+  });
+
+  it('closed loop: a stop from an outcome listener drains at once', async () => {
+    const clock = createManualClock();
+    const run = createRun({
+      target: makeSyncTarget(clock, 1),
+      requests: makeRequests(),
+      clock,
+      arrival: { mode: 'closed', concurrency: 4 },
+    });
+    const { outcomes } = collect(run);
+    const states: string[] = [];
+    run.events.on('state', ({ state }) => states.push(state));
+    run.events.on('outcome', (o) => {
+      if (o.request.seq === 49) run.stop();
+    });
+    const summary = await run.start();
+    expect(outcomes).toHaveLength(50);
+    expect(summary).toMatchObject({ issued: 50, completed: 50, abandoned: 0 });
+    expect(states).toEqual(['running', 'draining', 'stopped']);
+    expect(clock.pending()).toBe(0);
+  });
+
+  it('open loop: sends on the schedule, times each answer, classifies a throw', async () => {
+    const clock = createManualClock();
+    const target = makeSyncTarget(clock, 3, (seq) => seq === 2);
+    const run = createRun({
+      target,
+      requests: makeRequests(),
+      clock,
+      arrival: createConstantArrival({ ratePerSec: 100 }),
+      maxRequests: 5,
+      classifyError: (error) => ({ kind: 'connection', message: String(error) }),
+    });
+    const { outcomes, dropped } = collect(run);
+    const done = run.start();
+    expect(outcomes).toHaveLength(1);
+    await clock.advance(100);
+    const summary = await done;
+    expect(summary).toMatchObject({ issued: 5, completed: 5, dropped: 0 });
+    expect(dropped).toHaveLength(0);
+    expect(outcomes.map((o) => o.intendedAtMs)).toEqual([0, 10, 20, 30, 40]);
+    expect(outcomes.every((o) => o.executionMs === 3 && o.latencyMs === 3)).toBe(true);
+    expect(outcomes.map((o) => o.error?.kind)).toEqual([
+      undefined,
+      undefined,
+      'connection',
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('open loop: serves a backlog at once when its sends are answered synchronously', async () => {
+    const clock = createManualClock();
+    // Request 0 is slow and asynchronous; the rest answer at once.
+    const slow = makeTarget(clock, () => 100).target;
+    const quick = makeSyncTarget(clock, 0);
+    const target: Target = {
+      name: 'mixed',
+      evaluate: (request, options) =>
+        (request.id === 'r-0' ? slow : quick).evaluate(request, options),
+    };
+    const run = createRun({
+      target,
+      requests: makeRequests(),
+      clock,
+      arrival: createConstantArrival({ ratePerSec: 100 }),
+      maxRequests: 12,
+      maxInFlight: 1,
+      maxBacklog: 3,
+    });
+    const { outcomes, dropped } = collect(run);
+    const done = run.start();
+    await clock.advance(200);
+    const summary = await done;
+    expect(summary).toMatchObject({ issued: 12, completed: 6, dropped: 6, abandoned: 0 });
+    expect(dropped.map((d) => d.request.seq)).toEqual([4, 5, 6, 7, 8, 9]);
+    // The three waiting sends go out together when request 0 answers at 100 ms.
+    expect(outcomes.map((o) => [o.request.seq, o.startedAtMs])).toEqual([
+      [0, 0],
+      [1, 100],
+      [2, 100],
+      [3, 100],
+      [10, 100],
+      [11, 110],
+    ]);
+    expect(run.inFlight()).toBe(0);
+  });
+
+  it('open loop: stops on request and finishes without waiting for a drain deadline', async () => {
+    const clock = createManualClock();
+    const run = createRun({
+      target: makeSyncTarget(clock, 1),
+      requests: makeRequests(),
+      clock,
+      arrival: createConstantArrival({ ratePerSec: 10 }),
+      drainTimeoutMs: 2000,
+    });
+    const { outcomes } = collect(run);
+    const done = run.start();
+    await clock.advance(250);
+    run.stop();
+    const summary = await done;
+    expect(run.state()).toBe('stopped');
+    expect(summary).toMatchObject({ issued: 3, completed: 3, abandoned: 0 });
+    expect(outcomes).toHaveLength(3);
+    expect(clock.pending()).toBe(0);
+  });
+});

@@ -3,7 +3,15 @@ import type { Clock, TimerHandle } from './clock.js';
 import { createEmitter, type Emitter } from './emitter.js';
 import { ConfigError } from './errors.js';
 import { judgeVerdict } from './expectation.js';
-import type { Outcome, OutcomeError, ServedVerdict, Target, TrafficRequest } from './types.js';
+import { isPromise } from './maybe-promise.js';
+import type {
+  MaybePromise,
+  Outcome,
+  OutcomeError,
+  ServedVerdict,
+  Target,
+  TrafficRequest,
+} from './types.js';
 
 /** Closed-loop mode: a fixed number of workers, each sending as soon as its last answer came. */
 export interface ClosedLoop {
@@ -74,6 +82,13 @@ export interface RunHandle {
   state(): RunState;
 }
 
+/** One request on its way: when the schedule intended it and whether it is warm-up. */
+interface Send {
+  readonly request: TrafficRequest;
+  readonly intendedAtMs: number;
+  readonly warmup: boolean;
+}
+
 const defaultClassify = (error: unknown): OutcomeError => ({
   kind: 'exception',
   message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
@@ -111,7 +126,8 @@ export function createRun(options: RunOptions): RunHandle {
   const warmupDurationMs = options.warmup?.durationMs ?? 0;
   const events = createEmitter<RunEvents>((error) => events.emit('internalError', error));
   const abort = new AbortController();
-  const backlog: { request: TrafficRequest; intendedAtMs: number; warmup: boolean }[] = [];
+  const evaluateOptions = { signal: abort.signal };
+  const backlog: Send[] = [];
 
   let state: RunState = 'running';
   let inFlight = 0;
@@ -138,64 +154,106 @@ export function createRun(options: RunOptions): RunHandle {
   const isWarmup = (intendedAtMs: number) =>
     issued < warmupRequests || intendedAtMs - startedAtMs < warmupDurationMs;
 
-  const nextRequest = (intendedAtMs: number) => {
+  const nextSend = (intendedAtMs: number): Send => {
     const warmup = isWarmup(intendedAtMs);
     issued++;
     if (warmup) warmupCount++;
     else measuredIssued++;
-    return { request: requests.next(), warmup };
+    return { request: requests.next(), intendedAtMs, warmup };
   };
 
-  const execute = async (request: TrafficRequest, intendedAtMs: number, warmup: boolean) => {
-    inFlight++;
-    const startedAt = clock.now();
-    const startedWallMs = clock.wallNow();
-    let verdict: ServedVerdict | undefined;
-    let error: OutcomeError | undefined;
-    try {
-      verdict = await target.evaluate(
-        { id: request.id, content: request.content, category: request.category },
-        { signal: abort.signal },
-      );
-    } catch (thrown) {
-      error = classify(thrown);
-    }
-    const endedAt = clock.now();
+  const reportInternalError = (error: unknown) => events.emit('internalError', error);
+
+  /** Times one answered send and reports it. */
+  const recordOutcome = (
+    send: Send,
+    startedAtMs: number,
+    startedWallMs: number,
+    verdict: ServedVerdict | undefined,
+    error: OutcomeError | undefined,
+  ) => {
+    const endedAtMs = clock.now();
     inFlight--;
     completed++;
+    const { request, intendedAtMs } = send;
     const mismatch = verdict === undefined ? undefined : judgeVerdict(request.expectation, verdict);
     // One object shape for every outcome (absent fields are undefined): this is the hot path.
     const outcome: Outcome = {
       request,
       intendedAtMs,
-      startedAtMs: startedAt,
-      endedAtMs: endedAt,
+      startedAtMs,
+      endedAtMs,
       startedWallMs,
-      executionMs: endedAt - startedAt,
-      latencyMs: endedAt - intendedAtMs,
-      lateByMs: startedAt - intendedAtMs,
+      executionMs: endedAtMs - startedAtMs,
+      latencyMs: endedAtMs - intendedAtMs,
+      lateByMs: startedAtMs - intendedAtMs,
       success: verdict !== undefined && mismatch === undefined,
       mismatch,
       verdict,
       error,
       servedBy: verdict?.servedBy ?? target.name,
       fellBack: verdict?.fellBack === true,
-      warmup,
+      warmup: send.warmup,
     };
     // An abandoned request that answers after the run ended is not reported.
     if (state !== 'stopped') events.emit('outcome', outcome);
   };
 
-  const launch = (request: TrafficRequest, intendedAtMs: number, warmup: boolean) => {
-    execute(request, intendedAtMs, warmup)
-      .catch((error) => events.emit('internalError', error))
-      .finally(onSlotFreed);
+  const recordWhenSettled = async (
+    send: Send,
+    startedAtMs: number,
+    startedWallMs: number,
+    answer: Promise<ServedVerdict>,
+  ) => {
+    let verdict: ServedVerdict | undefined;
+    let error: OutcomeError | undefined;
+    try {
+      verdict = await answer;
+    } catch (thrown) {
+      error = classify(thrown);
+    }
+    recordOutcome(send, startedAtMs, startedWallMs, verdict, error);
+  };
+
+  /**
+   * Sends one request. An answer (or throw) given at once is recorded before this returns
+   * undefined; a promised one is recorded when the returned promise resolves.
+   */
+  const execute = (send: Send): Promise<void> | undefined => {
+    inFlight++;
+    const startedAtMs = clock.now();
+    const startedWallMs = clock.wallNow();
+    const { id, content, category } = send.request;
+    let answer: MaybePromise<ServedVerdict>;
+    try {
+      answer = target.evaluate({ id, content, category }, evaluateOptions);
+    } catch (thrown) {
+      recordOutcome(send, startedAtMs, startedWallMs, undefined, classify(thrown));
+      return undefined;
+    }
+    if (isPromise(answer)) return recordWhenSettled(send, startedAtMs, startedWallMs, answer);
+    recordOutcome(send, startedAtMs, startedWallMs, answer, undefined);
+    return undefined;
+  };
+
+  /** Starts a send in a free slot; false when it was answered at once (the slot is free again). */
+  const launch = (send: Send): boolean => {
+    let pending: Promise<void> | undefined;
+    try {
+      pending = execute(send);
+    } catch (error) {
+      reportInternalError(error);
+    }
+    if (pending === undefined) return false;
+    pending.catch(reportInternalError).finally(onSlotFreed);
+    return true;
   };
 
   const onSlotFreed = () => {
-    const waiting = backlog.shift();
-    if (waiting !== undefined) launch(waiting.request, waiting.intendedAtMs, waiting.warmup);
-    else if (state !== 'running' || !moreToIssue()) maybeFinish();
+    // A waiting send answered at once leaves the slot free for the next one.
+    let waiting = backlog.shift();
+    while (waiting !== undefined && !launch(waiting)) waiting = backlog.shift();
+    if (waiting === undefined && (state !== 'running' || !moreToIssue())) maybeFinish();
   };
 
   const drop = (request: TrafficRequest, intendedAtMs: number, reason: DroppedSend['reason']) => {
@@ -205,15 +263,14 @@ export function createRun(options: RunOptions): RunHandle {
 
   /** Issues the next scheduled send; true when it started (not backlogged or dropped). */
   const issueNext = (): boolean => {
-    const intendedAtMs = nextIntendedMs;
-    const { request, warmup } = nextRequest(intendedAtMs);
+    const send = nextSend(nextIntendedMs);
     nextIntendedMs += (options.arrival as ArrivalSchedule).nextGapMs();
     if (inFlight < maxInFlight) {
-      launch(request, intendedAtMs, warmup);
+      launch(send);
       return true;
     }
-    if (backlog.length < maxBacklog) backlog.push({ request, intendedAtMs, warmup });
-    else drop(request, intendedAtMs, 'backlog_full');
+    if (backlog.length < maxBacklog) backlog.push(send);
+    else drop(send.request, send.intendedAtMs, 'backlog_full');
     return false;
   };
 
@@ -222,10 +279,10 @@ export function createRun(options: RunOptions): RunHandle {
   const issueDue = () => {
     timer = undefined;
     while (isDue()) {
-      // An in-process target answers synchronously: yield after each started send so that
-      // its answer is timed before the next send runs, not after the whole batch.
+      // A target may answer on a later microtask: yield after each started send so that its
+      // answer is timed before the next send runs, and timers and I/O run during a catch-up.
       if (issueNext() && isDue()) {
-        yieldToEventLoop().then(issueDue, (error) => events.emit('internalError', error));
+        yieldToEventLoop().then(issueDue, reportInternalError);
         return;
       }
     }
@@ -236,9 +293,8 @@ export function createRun(options: RunOptions): RunHandle {
   const runWorker = async () => {
     let sinceYield = 0;
     while (moreToIssue()) {
-      const intendedAtMs = clock.now();
-      const { request, warmup } = nextRequest(intendedAtMs);
-      await execute(request, intendedAtMs, warmup);
+      const pending = execute(nextSend(clock.now()));
+      if (pending !== undefined) await pending;
       if (++sinceYield >= 64) {
         sinceYield = 0;
         await yieldToEventLoop();
@@ -248,7 +304,7 @@ export function createRun(options: RunOptions): RunHandle {
 
   const startClosedLoop = (concurrency: number) => {
     const workers = Array.from({ length: concurrency }, () =>
-      runWorker().catch((error) => events.emit('internalError', error)),
+      runWorker().catch(reportInternalError),
     );
     Promise.all(workers).then(() => {
       if (state === 'running') beginDrain(false);

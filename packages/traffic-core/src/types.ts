@@ -129,9 +129,18 @@ export interface EvaluateOptions {
   readonly signal: AbortSignal;
 }
 
+/**
+ * A value or a promise of it. An in-process target may answer synchronously; the run loop then
+ * records the outcome without a microtask hop.
+ */
+export type MaybePromise<T> = T | Promise<T>;
+
 /** Extra facts a target may attach to a verdict. */
 export interface ServedVerdict extends Verdict {
-  /** Which underlying target served, for switching and fallback targets. */
+  /**
+   * Which underlying target served, for switching and fallback targets. When absent, the
+   * target asked served, under the `name` it has when it answers.
+   */
   readonly servedBy?: string;
   readonly fellBack?: boolean;
 }
@@ -140,7 +149,8 @@ export interface ServedVerdict extends Verdict {
 export interface Target {
   /** Short name reported with every outcome, e.g. `reference`. */
   readonly name: string;
-  evaluate(request: TargetRequest, options: EvaluateOptions): Promise<ServedVerdict>;
+  /** Answers with a verdict, at once or later; a failure may throw or reject. */
+  evaluate(request: TargetRequest, options: EvaluateOptions): MaybePromise<ServedVerdict>;
   /** Releases connections, timers, servers. */
   close?(): Promise<void>;
 }

@@ -8,11 +8,11 @@ const signal = new AbortController().signal;
 const request = (content: string, category = 'simple') => ({ id: 'r-1', content, category });
 
 describe('createReferencePipeline', () => {
-  it('is a target named reference that answers like evaluateContent', async () => {
+  it('is a target named reference that answers like evaluateContent, synchronously', () => {
     const target = createReferencePipeline();
     expect(target.name).toBe('reference');
     const content = 'plan my day and set reminders at 9am and 3pm';
-    expect(await target.evaluate(request(content), { signal })).toEqual(evaluateContent(content));
+    expect(target.evaluate(request(content), { signal })).toEqual(evaluateContent(content));
   });
 
   it('ignores the category label', async () => {
@@ -35,7 +35,9 @@ describe('createReferencePipeline', () => {
       random: createRandom(1),
     });
     let verdict: unknown;
-    const pending = target.evaluate(request('what time is it?'), { signal }).then((v) => {
+    const answer = target.evaluate(request('what time is it?'), { signal });
+    expect(answer).toBeInstanceOf(Promise);
+    const pending = Promise.resolve(answer).then((v) => {
       verdict = v;
     });
     await clock.advance(9);
@@ -55,23 +57,33 @@ describe('createReferencePipeline', () => {
     expect(clock.pending()).toBe(0);
   });
 
-  it('rejects at once when the signal is already aborted', async () => {
+  it('throws at once when the signal is already aborted, with or without latency', () => {
     const controller = new AbortController();
     controller.abort(new Error('too late'));
-    const target = createReferencePipeline();
-    await expect(target.evaluate(request('hi'), { signal: controller.signal })).rejects.toThrow(
-      'too late',
-    );
+    const clock = createManualClock();
+    for (const target of [
+      createReferencePipeline(),
+      createReferencePipeline({ latency: { medianMs: 5, p99Ms: 10 }, clock }),
+    ]) {
+      expect(() => target.evaluate(request('hi'), { signal: controller.signal })).toThrow(
+        'too late',
+      );
+    }
+    expect(clock.pending()).toBe(0);
   });
 
-  it('throws injected errors at the configured rate', async () => {
+  it('throws injected errors at the configured rate', () => {
     const always = createReferencePipeline({ errorRate: 1 });
-    await expect(always.evaluate(request('hi'), { signal })).rejects.toThrow(/injected error/);
+    expect(() => always.evaluate(request('hi'), { signal })).toThrow(/injected error/);
 
     const sometimes = createReferencePipeline({ errorRate: 0.2, random: createRandom(3) });
     let errors = 0;
     for (let i = 0; i < 2000; i++) {
-      await sometimes.evaluate(request('what time is it?'), { signal }).catch(() => errors++);
+      try {
+        sometimes.evaluate(request('what time is it?'), { signal });
+      } catch {
+        errors++;
+      }
     }
     expect(errors / 2000).toBeGreaterThan(0.17);
     expect(errors / 2000).toBeLessThan(0.23);

@@ -4,6 +4,7 @@ import {
   createRandom,
   createSystemClock,
   type EvaluateOptions,
+  type MaybePromise,
   type Random,
   type ServedVerdict,
   type Target,
@@ -13,7 +14,7 @@ import { evaluateContent } from './evaluate-content.js';
 import { createLogNormalSampler, type LatencyDistribution } from './log-normal.js';
 import { waitOnClock } from './wait-on-clock.js';
 
-/** Options of the reference pipeline; without any, it answers at once and never fails. */
+/** Options of the reference pipeline; without any, it answers synchronously and never fails. */
 export interface ReferencePipelineOptions {
   /** Injected latency: log-normal with this median and 99th percentile, in ms. */
   readonly latency?: LatencyDistribution;
@@ -38,17 +39,20 @@ export function createReferencePipeline(options: ReferencePipelineOptions = {}):
   const sampleDelayMs =
     options.latency === undefined ? undefined : createLogNormalSampler(options.latency, random);
 
+  const answer = (content: string): ServedVerdict => {
+    if (errorRate > 0 && random.chance(errorRate)) {
+      throw new Error(`reference pipeline: injected error (errorRate ${errorRate})`);
+    }
+    return evaluateContent(content);
+  };
+
   return {
     name: 'reference',
-    async evaluate(request: TargetRequest, { signal }: EvaluateOptions): Promise<ServedVerdict> {
+    // Without injected latency it answers (or throws) at once: no promise per request.
+    evaluate(request: TargetRequest, { signal }: EvaluateOptions): MaybePromise<ServedVerdict> {
       if (signal.aborted) throw signal.reason;
-      if (clock !== undefined && sampleDelayMs !== undefined) {
-        await waitOnClock(clock, sampleDelayMs(), signal);
-      }
-      if (errorRate > 0 && random.chance(errorRate)) {
-        throw new Error(`reference pipeline: injected error (errorRate ${errorRate})`);
-      }
-      return evaluateContent(request.content);
+      if (clock === undefined || sampleDelayMs === undefined) return answer(request.content);
+      return waitOnClock(clock, sampleDelayMs(), signal).then(() => answer(request.content));
     },
   };
 }

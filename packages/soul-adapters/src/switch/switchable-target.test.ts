@@ -37,6 +37,23 @@ function failingTarget(name: string): Target {
   };
 }
 
+/** An in-process target: answers (or throws) synchronously, never with a promise. */
+function syncTarget(name: string, confidence: number | 'throws'): Target {
+  return {
+    name,
+    evaluate: () => {
+      if (confidence === 'throws') throw new SoulRequestError('connection', 'sync failure');
+      return {
+        confidence,
+        preValidation: 'passed',
+        approvalPath: 'approved',
+        reasons: [],
+        rules: [],
+      };
+    },
+  };
+}
+
 const twoSouls = () => ({
   reference: fixedTarget('reference', 0.7),
   real: fixedTarget('real', 0.9),
@@ -121,6 +138,97 @@ describe('fallback', () => {
     await expect(soul.evaluate(ask, { signal: never })).rejects.toBeInstanceOf(SoulRequestError);
     expect(soul.fallbacks).toBe(0);
     expect(soul.served).toEqual({ reference: 0, real: 1 });
+  });
+});
+
+describe('synchronous targets', () => {
+  test('an answer given at once is passed on at once, as it is, and counted', () => {
+    const reference = syncTarget('reference', 0.7);
+    const soul = createSwitchableTarget({
+      targets: { reference, real: syncTarget('real', 0.9) },
+      active: 'reference',
+    });
+    const inner = reference.evaluate(ask, { signal: never });
+    const answer = soul.evaluate(ask, { signal: never });
+    expect(answer).not.toBeInstanceOf(Promise);
+    expect(answer).toEqual(inner);
+    // No servedBy needed: the switch's name still names the Soul that answered.
+    expect(soul.name).toBe('reference');
+    soul.switchTo('real');
+    expect(soul.evaluate(ask, { signal: never })).toMatchObject({ confidence: 0.9 });
+    expect(soul.name).toBe('real');
+    expect(soul.served).toEqual({ reference: 1, real: 1 });
+  });
+
+  test('a synchronous throw falls back at once when enabled', () => {
+    const soul = createSwitchableTarget({
+      targets: { reference: syncTarget('reference', 0.7), real: syncTarget('real', 'throws') },
+      active: 'real',
+      fallback: 'reference',
+    });
+    const answer = soul.evaluate(ask, { signal: never });
+    expect(answer).not.toBeInstanceOf(Promise);
+    expect(answer).toMatchObject({ servedBy: 'reference', fellBack: true, confidence: 0.7 });
+    expect(soul.fallbacks).toBe(1);
+    expect(soul.served).toEqual({ reference: 1, real: 0 });
+  });
+
+  test('a synchronous throw falls back to an asynchronous fallback', async () => {
+    const soul = createSwitchableTarget({
+      targets: { reference: fixedTarget('reference', 0.7), real: syncTarget('real', 'throws') },
+      active: 'real',
+      fallback: 'reference',
+    });
+    const answer = soul.evaluate(ask, { signal: never });
+    expect(answer).toBeInstanceOf(Promise);
+    expect(await answer).toMatchObject({ servedBy: 'reference', fellBack: true });
+    expect(soul.served).toEqual({ reference: 1, real: 0 });
+  });
+
+  test('with no fallback, or a failing one, the primary error is reported', async () => {
+    const alone = createSwitchableTarget({
+      targets: { reference: syncTarget('reference', 0.7), real: syncTarget('real', 'throws') },
+      active: 'real',
+    });
+    expect(() => alone.evaluate(ask, { signal: never })).toThrow('sync failure');
+    expect(alone.served).toEqual({ reference: 0, real: 1 });
+
+    const both = createSwitchableTarget({
+      targets: { reference: failingTarget('reference'), real: syncTarget('real', 'throws') },
+      active: 'real',
+      fallback: 'reference',
+    });
+    await expect(both.evaluate(ask, { signal: never })).rejects.toThrow('sync failure');
+    expect(both.served).toEqual({ reference: 0, real: 1 });
+  });
+
+  test('in a run, every outcome names the Soul that answered across switches', async () => {
+    const soul = createSwitchableTarget({
+      targets: { reference: syncTarget('reference', 0.7), real: syncTarget('real', 0.9) },
+      active: 'reference',
+    });
+    let seq = 0;
+    const run = createRun({
+      target: soul,
+      requests: {
+        next: () => ({ ...ask, id: `s-${seq}`, seq: seq++, expectation: {}, attack: false }),
+      },
+      clock: createManualClock(),
+      arrival: { mode: 'closed', concurrency: 4 },
+      maxRequests: 300,
+    });
+    const outcomes: Outcome[] = [];
+    run.events.on('outcome', (outcome) => {
+      outcomes.push(outcome);
+      if (outcomes.length === 100) soul.switchTo('real');
+      if (outcomes.length === 200) soul.switchTo('reference');
+    });
+    await run.start();
+    const servedBy = outcomes.map((o) => `${o.servedBy}:${o.verdict?.confidence}`);
+    expect(servedBy.slice(99, 101)).toEqual(['reference:0.7', 'real:0.9']);
+    expect(servedBy.slice(199, 201)).toEqual(['real:0.9', 'reference:0.7']);
+    expect(soul.served).toEqual({ reference: 200, real: 100 });
+    expect(outcomes.filter((o) => o.servedBy === 'real')).toHaveLength(100);
   });
 });
 

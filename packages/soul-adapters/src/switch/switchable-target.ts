@@ -2,8 +2,11 @@ import {
   type Clock,
   ConfigError,
   createSystemClock,
+  isPromise,
+  type MaybePromise,
   type ServedVerdict,
   type Target,
+  type TargetRequest,
 } from '@buddy/traffic-core';
 
 /** One change of the active target. */
@@ -75,27 +78,41 @@ export function createSwitchableTarget(options: SwitchableTargetOptions): Switch
     served[name] = (served[name] ?? 0) + 1;
   };
 
+  const answeredBy = (name: string, verdict: ServedVerdict, atOnce: boolean): ServedVerdict => {
+    count(name);
+    // Given at once, an unstamped verdict needs no `servedBy`: this target's `name` still
+    // names the one that served. A promised one does: a switch may come before it arrives.
+    if (atOnce && verdict.servedBy === undefined) return verdict;
+    return { ...verdict, servedBy: name };
+  };
+
   // A failed fallback rethrows the primary's error: that failure is the one to report.
-  const tryFallback = async (
+  const tryFallback = (
     primaryName: string,
     error: unknown,
-    request: Parameters<Target['evaluate']>[0],
+    request: TargetRequest,
     signal: AbortSignal,
-  ): Promise<ServedVerdict> => {
+  ): MaybePromise<ServedVerdict> => {
+    const reportPrimary = (): never => {
+      count(primaryName);
+      throw error;
+    };
     if (fallback === undefined || fallback.name === primaryName || signal.aborted) {
-      count(primaryName);
-      throw error;
+      return reportPrimary();
     }
-    let verdict: ServedVerdict;
+    const { name, target } = fallback;
+    const fellBack = (verdict: ServedVerdict): ServedVerdict => {
+      count(name);
+      fallbacks++;
+      return { ...verdict, servedBy: name, fellBack: true };
+    };
+    let answer: MaybePromise<ServedVerdict>;
     try {
-      verdict = await fallback.target.evaluate(request, { signal });
+      answer = target.evaluate(request, { signal });
     } catch {
-      count(primaryName);
-      throw error;
+      return reportPrimary();
     }
-    count(fallback.name);
-    fallbacks++;
-    return { ...verdict, servedBy: fallback.name, fellBack: true };
+    return isPromise(answer) ? answer.then(fellBack, reportPrimary) : fellBack(answer);
   };
 
   return {
@@ -122,17 +139,20 @@ export function createSwitchableTarget(options: SwitchableTargetOptions): Switch
       switches.push({ at: new Date(atWallMs).toISOString(), atWallMs, from: active, to: name });
       active = name;
     },
-    async evaluate(request, evaluateOptions) {
+    evaluate(request, evaluateOptions) {
       const name = active;
-      const target = targets[name] as Target;
-      let verdict: ServedVerdict;
+      const { signal } = evaluateOptions;
+      let answer: MaybePromise<ServedVerdict>;
       try {
-        verdict = await target.evaluate(request, evaluateOptions);
+        answer = (targets[name] as Target).evaluate(request, evaluateOptions);
       } catch (error) {
-        return tryFallback(name, error, request, evaluateOptions.signal);
+        return tryFallback(name, error, request, signal);
       }
-      count(name);
-      return { ...verdict, servedBy: name };
+      if (!isPromise(answer)) return answeredBy(name, answer, true);
+      return answer.then(
+        (verdict) => answeredBy(name, verdict, false),
+        (error) => tryFallback(name, error, request, signal),
+      );
     },
     async close() {
       await Promise.all(Object.values(targets).map((target) => target.close?.()));

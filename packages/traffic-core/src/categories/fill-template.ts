@@ -17,22 +17,46 @@ export function fillTemplate(template: string, slots: TemplateSlots, random: Ran
   return expandTemplate(template, slots, random, 0);
 }
 
-/** A template split once into literal text and slot names, in order (odd indexes are slots). */
-type CompiledTemplate = readonly string[];
+/** A slot as compiled: a name to look up, or an integer range (both inclusive). */
+interface CompiledSlot {
+  /** As written between the braces, e.g. `request` or `3..12`. */
+  readonly name: string;
+  readonly range: boolean;
+  readonly min: number;
+  readonly max: number;
+}
+
+/** A template split once: `texts[0]`, slot 0, `texts[1]`, slot 1, ..., `texts[n]`. */
+interface CompiledTemplate {
+  readonly texts: readonly string[];
+  readonly slots: readonly CompiledSlot[];
+}
 
 // Templates and slot values are a finite set per category; the cap guards against callers
 // that pass ever-new strings as templates.
 const MAX_COMPILED = 10_000;
 const compiled = new Map<string, CompiledTemplate>();
 
+function compileSlot(name: string): CompiledSlot {
+  const range = name.indexOf('..');
+  if (range < 0) return { name, range: false, min: 0, max: 0 };
+  const from = Number(name.slice(0, range));
+  const to = Number(name.slice(range + 2));
+  return { name, range: true, min: Math.min(from, to), max: Math.max(from, to) };
+}
+
 function compile(template: string): CompiledTemplate {
-  let parts = compiled.get(template);
-  if (parts === undefined) {
-    parts = template.split(SLOT_PATTERN);
+  let result = compiled.get(template);
+  if (result === undefined) {
+    const parts = template.split(SLOT_PATTERN);
+    result = {
+      texts: parts.filter((_, i) => i % 2 === 0),
+      slots: parts.filter((_, i) => i % 2 === 1).map(compileSlot),
+    };
     if (compiled.size >= MAX_COMPILED) compiled.clear();
-    compiled.set(template, parts);
+    compiled.set(template, result);
   }
-  return parts;
+  return result;
 }
 
 function expandTemplate(
@@ -46,25 +70,20 @@ function expandTemplate(
       `template "${template}": expected slots nested at most ${MAX_SLOT_DEPTH} deep`,
     );
   }
-  const parts = compile(template);
-  if (parts.length === 1) return template;
-  let text = parts[0] as string;
-  for (let i = 1; i < parts.length; i += 2) {
-    text += expandSlot(parts[i] as string, slots, random, depth) + (parts[i + 1] as string);
+  const { texts, slots: used } = compile(template);
+  if (used.length === 0) return template;
+  let text = texts[0] as string;
+  for (let i = 0; i < used.length; i++) {
+    text += expandSlot(used[i] as CompiledSlot, slots, random, depth) + (texts[i + 1] as string);
   }
   return text;
 }
 
-function expandSlot(name: string, slots: TemplateSlots, random: Random, depth: number): string {
-  const range = name.indexOf('..');
-  if (range > 0) {
-    const min = Number(name.slice(0, range));
-    const max = Number(name.slice(range + 2));
-    return String(random.int(Math.min(min, max), Math.max(min, max)));
-  }
-  const values = slots[name];
+function expandSlot(slot: CompiledSlot, slots: TemplateSlots, random: Random, depth: number) {
+  if (slot.range) return String(random.int(slot.min, slot.max));
+  const values = slots[slot.name];
   if (values === undefined || values.length === 0) {
-    throw new ConfigError(`template slot "{${name}}": expected a non-empty list of values`);
+    throw new ConfigError(`template slot "{${slot.name}}": expected a non-empty list of values`);
   }
   return expandTemplate(random.pick(values), slots, random, depth + 1);
 }
