@@ -135,6 +135,35 @@ describe('createRun (open loop)', () => {
     expect(failed.every((o) => o.error?.kind === 'exception')).toBe(true);
   });
 
+  it('a throwing classifier is reported and its request still completes', async () => {
+    const clock = createManualClock();
+    const { target } = makeTarget(
+      clock,
+      (seq) => (seq === 1 ? 0 : 1),
+      () => true,
+    );
+    const run = createRun({
+      target,
+      requests: makeRequests(),
+      clock,
+      arrival: createConstantArrival({ ratePerSec: 1000 }),
+      maxRequests: 4,
+      classifyError: () => {
+        throw new Error('classifier bug');
+      },
+    });
+    const { outcomes } = collect(run);
+    const internal: unknown[] = [];
+    run.events.on('internalError', (error) => internal.push(error));
+    const done = run.start();
+    await clock.advance(20);
+    const summary = await done;
+    expect(summary).toMatchObject({ completed: 4, abandoned: 0 });
+    expect(outcomes.map((o) => o.error?.kind)).toEqual(Array(4).fill('exception'));
+    expect(internal).toHaveLength(4);
+    expect(run.inFlight()).toBe(0);
+  });
+
   it('stops on request: drains in-flight work, aborts it past the deadline', async () => {
     const clock = createManualClock();
     const { target } = makeTarget(clock, (seq) => (seq === 0 ? 60_000 : 5));

@@ -120,7 +120,7 @@ export function createRun(options: RunOptions): RunHandle {
   const { target, requests, clock } = options;
   const maxInFlight = options.maxInFlight ?? 256;
   const maxBacklog = options.maxBacklog ?? maxInFlight;
-  const classify = options.classifyError ?? defaultClassify;
+  const classifyError = options.classifyError ?? defaultClassify;
   const yieldToEventLoop = options.yieldToEventLoop ?? defaultYield;
   const warmupRequests = options.warmup?.requests ?? 0;
   const warmupDurationMs = options.warmup?.durationMs ?? 0;
@@ -163,6 +163,16 @@ export function createRun(options: RunOptions): RunHandle {
   };
 
   const reportInternalError = (error: unknown) => events.emit('internalError', error);
+
+  // A classifier that throws must not leave its request counted in flight forever.
+  const classify = (thrown: unknown): OutcomeError => {
+    try {
+      return classifyError(thrown);
+    } catch (error) {
+      reportInternalError(error);
+      return defaultClassify(thrown);
+    }
+  };
 
   /** Times one answered send and reports it. */
   const recordOutcome = (
