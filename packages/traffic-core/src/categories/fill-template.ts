@@ -39,7 +39,7 @@ const compiled = new Map<string, CompiledTemplate>();
 
 function compileSlot(name: string): CompiledSlot {
   const range = name.indexOf('..');
-  if (range < 0) return { name, range: false, min: 0, max: 0 };
+  if (range <= 0) return { name, range: false, min: 0, max: 0 };
   const from = Number(name.slice(0, range));
   const to = Number(name.slice(range + 2));
   return { name, range: true, min: Math.min(from, to), max: Math.max(from, to) };
