@@ -35,7 +35,10 @@ export interface MetricsStore {
   readonly livePath: string;
   /** Replaces any previous run's file with an empty one for this run. */
   writeStart(startedAt: string): Promise<void>;
-  /** Appends the report to the history and atomically rewrites the metrics file. */
+  /**
+   * Appends the report to the history and atomically rewrites the metrics file. The store
+   * holds on to `report` and `recentRequests` until they are written: do not change them.
+   */
   writeReport(report: Report, recentRequests: readonly RequestEntry[]): Promise<void>;
   /** Atomically rewrites the live status file; a status still waiting is replaced. */
   writeLive(status: LiveStatus): Promise<void>;
@@ -78,8 +81,12 @@ interface Snapshot {
   updatedAt: string;
   /** Kept reports already serialised, histograms stripped; the last is replaced by `lastFull`. */
   kept: string[];
-  lastFull: string | null;
-  requests: RequestEntry[];
+  /**
+   * The newest report and requests, serialised only when the file is written: reports that
+   * arrive faster than the file is replaced never pay for it.
+   */
+  lastFull: Report | null;
+  requests: readonly RequestEntry[];
 }
 
 /**
@@ -116,8 +123,9 @@ export function createMetricsStore(options: MetricsStoreOptions): MetricsStore {
   };
 
   const renderSnapshot = (s: Snapshot): string => {
-    const reports = s.lastFull === null ? s.kept : [...s.kept.slice(0, -1), s.lastFull];
-    const requests = JSON.stringify(s.requests);
+    const reports =
+      s.lastFull === null ? s.kept : [...s.kept.slice(0, -1), JSON.stringify(s.lastFull)];
+    const requests = JSON.stringify(s.requests.slice(-maxRequests).map(boundRequestEntry));
     return `${head(s)}"reports":[${reports.join(',')}],"requests":${requests}${tail}`;
   };
 
@@ -154,8 +162,8 @@ export function createMetricsStore(options: MetricsStoreOptions): MetricsStore {
       startedAt: options.startedAt ?? snapshot?.startedAt ?? deriveStart(report),
       updatedAt: report.timestamp,
       kept: [...(snapshot?.kept ?? []), strippedJson].slice(-maxReports),
-      lastFull: JSON.stringify(report),
-      requests: requests.slice(-maxRequests).map(boundRequestEntry),
+      lastFull: report,
+      requests,
     };
   };
 
