@@ -17,7 +17,7 @@ import {
 
 const SEED = 3;
 const RATES = [500, 2000, 5000];
-const STEPS = [1000, 2000, 3000, 4000, 5000, 6000];
+const STEPS = [1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000];
 
 function runOurs({ url, seconds, warmup }, rate) {
   const args = { url, rate, seconds, warmup, seed: SEED };
