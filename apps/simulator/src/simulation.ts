@@ -187,7 +187,7 @@ export async function runSimulation(
   });
 
   const writeLive = (state: 'running' | 'draining' | 'stopped') => {
-    const snapshot = aggregator.peek();
+    const totals = aggregator.totals();
     const interval = policy.interval;
     const elapsedSeconds = (clock.now() - startedAtMs) / 1000;
     store
@@ -195,9 +195,9 @@ export async function runSimulation(
         schema_version: 2,
         run_id: runId,
         updated_at: new Date(clock.wallNow()).toISOString(),
-        total_requests: snapshot.total_requests,
-        success_rate: snapshot.success_rate,
-        error_count: snapshot.error_count,
+        total_requests: totals.total_requests,
+        success_rate: totals.success_rate,
+        error_count: totals.error_count,
         achieved_rate: elapsedSeconds > 0 ? completed / elapsedSeconds : 0,
         in_flight: run.inFlight(),
         load_level: policy.level,

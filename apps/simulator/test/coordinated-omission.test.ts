@@ -5,6 +5,7 @@ import {
   createRun,
   type ServedVerdict,
   type Target,
+  type TrafficRequest,
 } from '@buddy/traffic-core';
 import { describe, expect, it } from 'vitest';
 
@@ -30,7 +31,7 @@ function stallingTarget(clock: ReturnType<typeof createManualClock>): Target {
   };
 }
 
-function* requests() {
+function* requests(): Generator<TrafficRequest, never> {
   for (let seq = 0; ; seq++) {
     yield {
       id: `r-${seq}`,

@@ -339,5 +339,11 @@ describe('createAggregator memory', () => {
     expect(Object.keys(snapshot.pre_validation.rules)).toHaveLength(64);
     expect(snapshot.pre_validation.rules._other).toBeGreaterThan(100_000);
     expect(snapshot.errors_by_kind.exception).toBe(20_000);
+    expect(agg.totals()).toEqual({
+      total_requests: snapshot.total_requests,
+      success_rate: snapshot.success_rate,
+      error_count: snapshot.error_count,
+    });
+    expect(agg.totals().error_count).toBe(20_000);
   });
 });

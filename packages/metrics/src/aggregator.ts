@@ -11,7 +11,7 @@ import { toIsoTime } from './iso-time.js';
 import type { ReportContext } from './report-context.js';
 import type { Report, StatsBlock } from './report-types.js';
 import { ScheduleStats } from './schedule-stats.js';
-import { StatsAccumulator, type StatsLimits } from './stats-accumulator.js';
+import { type RunTotals, StatsAccumulator, type StatsLimits } from './stats-accumulator.js';
 
 /** Cumulative statistics without closing the window (for live status). */
 export interface CumulativeSnapshot extends StatsBlock {
@@ -41,6 +41,8 @@ export interface Aggregator {
   buildReport(context: ReportContext): Report;
   /** Cumulative statistics now, leaving the window open. */
   peek(): CumulativeSnapshot;
+  /** Cumulative headline counters now: O(1), for frequent progress updates. */
+  totals(): RunTotals;
   footprint(): AggregatorFootprint;
 }
 
@@ -151,6 +153,10 @@ class StreamingAggregator implements Aggregator {
       categories: this.categoryBlocks('cumulative'),
       warmup_requests: this.warmup,
     };
+  }
+
+  totals(): RunTotals {
+    return this.cumulative.totals();
   }
 
   footprint(): AggregatorFootprint {

@@ -5,6 +5,7 @@ export {
   createAggregator,
 } from './aggregator.js';
 export type { AggregatorOptions } from './aggregator-options.js';
+export type { RunTotals } from './stats-accumulator.js';
 export {
   type AlertThresholds,
   defaultAlertThresholds,

@@ -7,6 +7,14 @@ import type { StatsBlock } from './report-types.js';
 import { RunningMoments } from './running-moments.js';
 import { summarizeHistogram } from './summarize-histogram.js';
 
+/** Headline counters of a run, cheap enough to read every second. */
+export interface RunTotals {
+  readonly total_requests: number;
+  /** Percent, or null before the first request. */
+  readonly success_rate: number | null;
+  readonly error_count: number;
+}
+
 /** Bounds on what one set of statistics may keep. */
 export interface StatsLimits {
   readonly maxErrorGroups: number;
@@ -51,6 +59,15 @@ export class StatsAccumulator {
 
   get count(): number {
     return this.total;
+  }
+
+  /** The headline counters, without building a block. */
+  totals(): RunTotals {
+    return {
+      total_requests: this.total,
+      success_rate: percentOf(this.successful, this.total),
+      error_count: this.errors,
+    };
   }
 
   /** Distinct error groups and rule ids held (for footprint checks). */
