@@ -135,6 +135,79 @@ describe('createRun (open loop)', () => {
     expect(failed.every((o) => o.error?.kind === 'exception')).toBe(true);
   });
 
+  it('on schedule yields between due sends; behind schedule sends what is due in one batch', async () => {
+    const clock = createManualClock();
+    // Answers on a microtask, as an in-process async target would.
+    const sendsPerTurn: number[] = [0];
+    const target: Target = {
+      name: 'micro',
+      evaluate: async () => {
+        sendsPerTurn[sendsPerTurn.length - 1]! += 1;
+        return approved;
+      },
+    };
+    const run = createRun({
+      target,
+      requests: makeRequests(),
+      clock,
+      arrival: createConstantArrival({ ratePerSec: 10_000 }), // a send every 0.1 ms
+      maxRequests: 60,
+      yieldToEventLoop: () => {
+        sendsPerTurn.push(0);
+        return new Promise((resolve) => setImmediate(resolve));
+      },
+    });
+    const { outcomes } = collect(run);
+    const done = run.start();
+    await clock.advance(0);
+    sendsPerTurn.splice(0, sendsPerTurn.length, 0);
+    // 0.5 ms late: not behind enough to batch, one send per turn, each answer timed first.
+    clock.set(0.55);
+    await clock.runNext();
+    await clock.advance(0);
+    expect(outcomes).toHaveLength(6);
+    expect(outcomes.every((o) => o.executionMs === 0)).toBe(true);
+    expect(Math.max(...sendsPerTurn)).toBe(1);
+    // A 20 ms pause of the event loop: the 54 sends left, all long due, go out in one turn.
+    sendsPerTurn.splice(0, sendsPerTurn.length, 0);
+    clock.set(20.55);
+    await clock.runNext();
+    await clock.advance(0);
+    expect(outcomes).toHaveLength(60);
+    expect(sendsPerTurn[0]).toBe(54);
+    expect(await done).toMatchObject({ issued: 60, completed: 60, dropped: 0 });
+  });
+
+  it('a catch-up batch gives other work a turn after 2 ms of sending', async () => {
+    const clock = createManualClock();
+    const sendsPerTurn: number[] = [0];
+    const target: Target = {
+      name: 'slow-to-send',
+      evaluate: async () => {
+        sendsPerTurn[sendsPerTurn.length - 1]! += 1;
+        clock.set(clock.now() + 0.5); // each send takes 0.5 ms of the event loop
+        return approved;
+      },
+    };
+    const run = createRun({
+      target,
+      requests: makeRequests(),
+      clock,
+      arrival: createConstantArrival({ ratePerSec: 10_000 }),
+      maxRequests: 40,
+      yieldToEventLoop: () => {
+        sendsPerTurn.push(0);
+        return new Promise((resolve) => setImmediate(resolve));
+      },
+    });
+    const done = run.start();
+    await clock.advance(0);
+    clock.set(50);
+    while ((await clock.runNext()) || run.state() !== 'stopped') await clock.advance(1);
+    expect(await done).toMatchObject({ issued: 40, completed: 40 });
+    expect(Math.max(...sendsPerTurn)).toBe(4);
+  });
+
   it('a throwing classifier is reported and its request still completes', async () => {
     const clock = createManualClock();
     const { target } = makeTarget(

@@ -94,6 +94,11 @@ const defaultClassify = (error: unknown): OutcomeError => ({
   message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
 });
 
+/** Lateness from which due sends go out in one batch rather than one per event-loop turn. */
+const CATCH_UP_AFTER_MS = 1;
+/** Longest batch of catch-up sends before other work (answers, timers) gets a turn. */
+const CATCH_UP_BATCH_MS = 2;
+
 const defaultYield = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function validateRunOptions(options: RunOptions): void {
@@ -288,10 +293,16 @@ export function createRun(options: RunOptions): RunHandle {
 
   const issueDue = () => {
     timer = undefined;
+    const batchStartMs = clock.now();
     while (isDue()) {
-      // A target may answer on a later microtask: yield after each started send so that its
-      // answer is timed before the next send runs, and timers and I/O run during a catch-up.
-      if (issueNext() && isDue()) {
+      if (!issueNext() || !isDue()) continue;
+      // On schedule, yield after each started send: a target answering on a later microtask
+      // then has its answer timed before the next send runs. Behind schedule (after a pause of
+      // the event loop), send what is due in one batch, bounded in time, instead of one send
+      // per loop turn: that would stretch a pause of a few ms into a long lateness tail.
+      const now = clock.now();
+      const behind = now - nextIntendedMs >= CATCH_UP_AFTER_MS;
+      if (!behind || now - batchStartMs >= CATCH_UP_BATCH_MS) {
         yieldToEventLoop().then(issueDue, reportInternalError);
         return;
       }
