@@ -95,6 +95,24 @@ describe('createSender', () => {
     expect(server.authorizations).toHaveLength(2);
   });
 
+  it('a dispatcher that throws instead of reporting fails the request, leaving no timer', async () => {
+    start(new Client(server.url));
+    const throwing = Object.create(dispatcher) as Dispatcher;
+    throwing.dispatch = () => {
+      throw new Error('dispatcher is broken');
+    };
+    const broken = createSender({
+      dispatcher: throwing,
+      origin: server.url,
+      timeoutMs: 1000,
+      maxResponseBytes: 4096,
+      clock,
+    });
+    const failed = broken.send({ path: '/v1/evaluate', method: 'GET', headers });
+    await expect(failed).rejects.toMatchObject({ kind: 'exception' });
+    expect(clock.pending()).toBe(0);
+  });
+
   it('reads a non-2xx answer to its end and reuses the connection', async () => {
     start(new Client(server.url, { pipelining: 1 }));
     expect(await outcome(send('status_503'))).toBe('http_status');

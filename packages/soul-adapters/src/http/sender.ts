@@ -96,7 +96,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     this.resolve(body.toString('utf8'));
   }
 
-  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+  onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
     if (this.settled) return;
     this.finish();
     this.reject(toTransportError(error));
@@ -187,19 +187,22 @@ export function createSender(options: SenderOptions): Sender {
         );
         pending.push(exchange);
         arm();
-        dispatcher.dispatch(
-          {
-            origin,
-            path: request.path,
-            method: request.method,
-            headers: request.headers,
-            body: request.body ?? null,
-            // Backstops only: the shared deadline is what bounds the whole exchange.
-            headersTimeout: timeoutMs + 1000,
-            bodyTimeout: timeoutMs + 1000,
-          },
-          exchange,
-        );
+        const dispatchOptions: Dispatcher.DispatchOptions = {
+          origin,
+          path: request.path,
+          method: request.method,
+          headers: request.headers,
+          body: request.body ?? null,
+          // Backstops only: the shared deadline is what bounds the whole exchange.
+          headersTimeout: timeoutMs + 1000,
+          bodyTimeout: timeoutMs + 1000,
+        };
+        try {
+          dispatcher.dispatch(dispatchOptions, exchange);
+        } catch (error) {
+          // undici reports through the handler; another dispatcher may throw instead.
+          exchange.onResponseError(undefined, error as Error);
+        }
       });
     },
   };
