@@ -5,7 +5,6 @@ export {
   createAggregator,
 } from './aggregator.js';
 export type { AggregatorOptions } from './aggregator-options.js';
-export type { RunTotals } from './stats-accumulator.js';
 export {
   type AlertThresholds,
   defaultAlertThresholds,
@@ -32,4 +31,5 @@ export {
   type RequestLog,
 } from './request-log.js';
 export { sanitizeMessage } from './sanitize-message.js';
+export type { RunTotals } from './stats-accumulator.js';
 export { summarizeHistogram } from './summarize-histogram.js';
